@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
+from django.utils.translation import gettext_lazy as _
+
+from .models import Organisation
+from .roles import roles_of
+
+
+def _nav_items(request: HttpRequest) -> list[dict]:
+    user = request.user
+    if not user.is_authenticated:
+        return []
+    roles = roles_of(user)
+    items = [
+        {"url": reverse("home"), "label": _("Home"), "name": "home"},
+        {"url": reverse("team_list"), "label": _("Teams"), "name": "teams"},
+    ]
+    if roles.admin:
+        items.append({"url": reverse("admin:index"), "label": _("Administration"), "name": "admin"})
+    return items
+
+
+def navigation(request: HttpRequest) -> dict:
+    """The main navigation and the organisation, computed only when a template asks for them."""
+    return {
+        "nav_items": SimpleLazyObject(lambda: _nav_items(request)),
+        "organisation": SimpleLazyObject(lambda: Organisation.objects.first()),
+    }

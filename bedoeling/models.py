@@ -1,0 +1,90 @@
+"""The organisation: its purpose statement, its teams and who works in them in which role."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from .querysets import MembershipQuerySet, OrganisationQuerySet, TeamQuerySet
+
+
+class Organisation(models.Model):
+    name = models.CharField(_("name"), max_length=200)
+    purpose = models.TextField(
+        _("purpose statement"),
+        help_text=_("The purpose (“de bedoeling”) every decision is weighed against."),
+    )
+
+    objects = OrganisationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Team(models.Model):
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="teams", verbose_name=_("organisation")
+    )
+    name = models.CharField(_("name"), max_length=200)
+    purpose = models.TextField(
+        _("team purpose"),
+        blank=True,
+        help_text=_("What this team is for, in the team's own words."),
+    )
+
+    objects = TeamQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("team")
+        verbose_name_plural = _("teams")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "name"], name="team_unique_name"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("team_detail", args=[self.pk])
+
+
+class Role(models.TextChoices):
+    PROFESSIONAL = "professional", _("professional")
+    LEAD = "lead", _("team lead")
+    DIRECTOR = "director", _("director")
+
+
+class Membership(models.Model):
+    """One person's role in one team. A director's memberships are the teams they oversee."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name=_("person"),
+    )
+    team = models.ForeignKey(
+        Team, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("team")
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+
+    objects = MembershipQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        ordering = ["team__name", "role", "user__username"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "team"], name="membership_one_role_per_team"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} \u2014 {self.team} ({self.get_role_display()})"
