@@ -53,11 +53,12 @@ _BSN_CUE_RE = re.compile(
 
 # Nine digits (or the eight-digit legacy form), optionally grouped with a
 # consistent separator (space or dot). The lookarounds keep the match from
-# being a piece of a longer number: no word character, '/', or '+' directly
-# before or after, and no digit joined by a separator ("12 111 222 333",
+# being a piece of a longer number: no word character, '/', '+' or '#' (the
+# app's "#123" case references) directly before, no word character or '/'
+# directly after, and no digit joined by a separator ("12 111 222 333",
 # "1.111222333", "111222333,50").
 _BSN_RE = re.compile(
-    r"(?<![\w/+])(?<!\d[.,\- ])"
+    r"(?<![\w/+#])(?<!\d[.,\- ])"
     r"(?:"
     r"\d{9}|\d{8}"
     r"|\d{3}(?P<s1>[ .])\d{3}(?P=s1)\d{3}"  # 111 222 333 / 111.222.333
@@ -191,7 +192,7 @@ def _find_email(text: str) -> list[Finding]:
 # spaces, so dates such as "06-03-2024" never match. Area codes never start
 # with 0, and the 06 block is mobile only.
 _PHONE_RE = re.compile(
-    r"(?<![\w+/.,-])"
+    r"(?<![\w+/.,#-])"
     r"(?:"
     r"(?:0|\+31[ -]?(?:\(0\) ?)?|0031[ -]?(?:\(0\) ?)?)"
     r"(?:"

@@ -138,6 +138,8 @@ NEGATIVES: list[str] = [
     "zie #123",
     "casus 123",
     "casus C-2026-00123 en #4567",
+    "zie #111222333",
+    "zie #0612345678",
 ]
 
 

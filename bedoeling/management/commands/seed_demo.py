@@ -16,8 +16,8 @@ ORGANISATION = {
     "purpose": (
         "Wij zorgen dat inwoners van Rivierstad die het op eigen kracht niet redden, "
         "bestaanszekerheid hebben en kunnen meedoen. Regels zijn daarvoor een middel, "
-        "geen doel: waar een regel het tegendeel bereikt van waarvoor hij bedoeld is, doen we wat nodig is — en leggen we "
-        "uit waarom."
+        "geen doel: waar een regel het tegendeel bereikt van waarvoor hij bedoeld is, "
+        "doen we wat nodig is — en leggen we uit waarom."
     ),
 }
 
