@@ -22,13 +22,35 @@ def pytest_runtest_makereport(item, call):
         )
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _test_settings(django_test_environment):
+    """Session-wide, so the live server for browser tests is built with them too."""
+    from django.conf import settings
+    from django.test import override_settings
+
+    with override_settings(
+        PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
+        # No manifest: tests do not run collectstatic first.
+        STORAGES={
+            **settings.STORAGES,
+            "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+        },
+        # The test servers speak plain HTTP.
+        SECURE_SSL_REDIRECT=False,
+        SECURE_HSTS_SECONDS=0,
+        SESSION_COOKIE_SECURE=False,
+        CSRF_COOKIE_SECURE=False,
+        LANGUAGE_COOKIE_SECURE=False,
+    ):
+        yield
+
+
 @pytest.fixture(autouse=True)
-def _test_settings(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    # No manifest: tests do not run collectstatic first.
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
-    settings.SECURE_SSL_REDIRECT = False
-    settings.LANGUAGE_CODE = "nl"
+def _celery_in_process():
+    """Tasks run in-process in every test; a test that wants a real worker switches this off."""
+    from bedoeling.celery import app
+
+    previous = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = previous

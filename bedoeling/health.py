@@ -10,6 +10,7 @@ from django.db import connection
 from django.http import HttpRequest, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+from kombu import Connection
 
 logger = logging.getLogger(__name__)
 
@@ -32,10 +33,8 @@ def check_database() -> str:
 def check_broker() -> str:
     if not settings.CELERY_BROKER_URL:
         return NOT_CONFIGURED
-    from bedoeling.celery import app
-
     try:
-        with app.connection_for_write() as conn:
+        with Connection(settings.CELERY_BROKER_URL, connect_timeout=2) as conn:
             conn.ensure_connection(max_retries=1, timeout=2)
     except Exception:
         logger.exception("Health check: broker unreachable")
