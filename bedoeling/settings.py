@@ -177,8 +177,13 @@ STORAGES = {
     },
 }
 
-# E-mail. The console backend prints mails; set the SMTP backend and EMAIL_* for real delivery.
-EMAIL_BACKEND_PATH = env("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# E-mail: SMTP through EMAIL_HOST; with DJANGO_DEBUG on, printed to the console instead.
+EMAIL_BACKEND_PATH = env(
+    "DJANGO_EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend"
+    if DEBUG
+    else "django.core.mail.backends.smtp.EmailBackend",
+)
 SMTP_OPTIONS = {
     "host": env("EMAIL_HOST", "localhost"),
     "port": env_int("EMAIL_PORT", 25),
@@ -249,4 +254,5 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", "INFO")},
+    "loggers": {"axes": {"level": "WARNING"}},
 }

@@ -24,6 +24,7 @@ def log_in(page, username: str) -> None:
     page.get_by_label("Gebruikersnaam").fill(username)
     page.get_by_label("Wachtwoord").fill(PASSWORD)
     page.get_by_role("button", name="Aanmelden").click()
+    expect(page.get_by_role("heading", name=re.compile("Welkom"))).to_be_visible()
 
 
 def test_a_professional_logs_in_switches_language_and_logs_out(page, professional):
