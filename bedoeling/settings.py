@@ -64,6 +64,9 @@ SECRET_KEY = env("DJANGO_SECRET_KEY") or _local_secret_key()
 # Host names this site answers to, comma-separated.
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost")
 
+# The address people use to reach the app; used for links in e-mails.
+BASE_URL = env("BEDOELING_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+
 # Origins trusted for CSRF behind a proxy, e.g. https://bedoeling.example.nl
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", "")
 

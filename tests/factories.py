@@ -52,3 +52,57 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     class Params:
         lead = factory.Trait(role=Role.LEAD)
         director = factory.Trait(role=Role.DIRECTOR)
+
+
+class RegulationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "cases.Regulation"
+        django_get_or_create = ["short_name"]
+
+    short_name = "AIO"
+    name = "Aanvullende Inkomensvoorziening Ouderen"
+
+
+class RuleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "cases.Rule"
+        django_get_or_create = ["regulation", "reference"]
+
+    regulation = factory.SubFactory(RegulationFactory)
+    reference = "kostendelersnorm"
+
+
+class PublicValueFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "cases.PublicValue"
+        django_get_or_create = ["name"]
+
+    name = "menselijke maat"
+
+
+class BarrierFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "cases.Barrier"
+        django_get_or_create = ["name"]
+
+    name = "wet- en regelgeving"
+    kind = "external"
+    corner = "value"
+
+
+class CaseFactory(factory.django.DjangoModelFactory):
+    """A case created directly; tests of behaviour create cases through cases.services."""
+
+    class Meta:
+        model = "cases.Case"
+
+    team = factory.SubFactory(TeamFactory)
+    author = factory.SubFactory(UserFactory)
+    title = "Kleinzoon logeert bij oma"
+    situation = "Mevrouw ontvangt AOW en AIO. Haar kleinzoon studeert en slaapt tijdelijk bij haar."
+    rule = factory.SubFactory(RuleFactory)
+    effect = "De kostendelersnorm verlaagt haar AIO flink."
+    conflict = "De regel wil voorkomen dat woonlasten dubbel worden betaald, niet oma straffen."
+    question = "Mogen we de kostendelersnorm hier buiten toepassing laten?"
+    barrier = factory.SubFactory(BarrierFactory)
+    status = "submitted"

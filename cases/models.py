@@ -1,0 +1,355 @@
+"""Cases: where applying a rule would go against the purpose it serves.
+
+The taxonomies (regulations and rules, public values, barriers) are managed in Django admin and
+seeded with Dutch defaults. A case changes only through the functions in `cases/services.py`,
+each of which writes an event on the case's timeline.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from .querysets import CaseEventQuerySet, CaseQuerySet, CommentQuerySet, RuleQuerySet
+
+
+class Regulation(models.Model):
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    short_name = models.CharField(
+        _("short name"), max_length=40, unique=True, help_text=_("E.g. AIO, AOW, Participatiewet.")
+    )
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        verbose_name = _("regulation")
+        verbose_name_plural = _("regulations")
+        ordering = ["short_name"]
+
+    def __str__(self) -> str:
+        return self.short_name
+
+
+class Rule(models.Model):
+    regulation = models.ForeignKey(
+        Regulation, on_delete=models.PROTECT, related_name="rules", verbose_name=_("regulation")
+    )
+    reference = models.CharField(
+        _("reference"), max_length=120, help_text=_("Short reference, e.g. kostendelersnorm.")
+    )
+    description = models.TextField(_("description"), blank=True)
+    is_active = models.BooleanField(
+        _("in force"),
+        default=True,
+        help_text=_("Retired rules stay on existing cases but cannot be chosen for new ones."),
+    )
+
+    objects = RuleQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("rule")
+        verbose_name_plural = _("rules")
+        ordering = ["regulation__short_name", "reference"]
+        constraints = [
+            models.UniqueConstraint(fields=["regulation", "reference"], name="rule_unique_ref"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.regulation.short_name} \u2014 {self.reference}"
+
+
+class PublicValue(models.Model):
+    name = models.CharField(_("name"), max_length=120, unique=True)
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        verbose_name = _("public value")
+        verbose_name_plural = _("public values")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Barrier(models.Model):
+    class Kind(models.TextChoices):
+        INTERNAL = "internal", _("internal")
+        EXTERNAL = "external", _("external")
+
+    class Corner(models.TextChoices):
+        """The corners of Moore's strategic triangle."""
+
+        VALUE = "value", _("public value proposition")
+        CAPACITY = "capacity", _("operational capacity")
+        LEGITIMACY = "legitimacy", _("legitimacy and support")
+
+    name = models.CharField(_("name"), max_length=160, unique=True)
+    description = models.TextField(_("description"), blank=True)
+    kind = models.CharField(_("internal or external"), max_length=10, choices=Kind.choices)
+    corner = models.CharField(
+        _("corner of the strategic triangle"), max_length=12, choices=Corner.choices
+    )
+
+    class Meta:
+        verbose_name = _("barrier")
+        verbose_name_plural = _("barriers")
+        ordering = ["kind", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class CaseStatus(models.TextChoices):
+    DRAFT = "draft", _("draft")
+    SUBMITTED = "submitted", _("submitted")
+    SCHEDULED = "scheduled", _("on an agenda")
+    DECIDED = "decided", _("decided")
+    CLOSED = "closed", _("closed")
+    WITHDRAWN = "withdrawn", _("withdrawn")
+
+
+OPEN_STATUSES = [CaseStatus.DRAFT, CaseStatus.SUBMITTED, CaseStatus.SCHEDULED, CaseStatus.DECIDED]
+
+
+class Case(models.Model):
+    # The free-text fields, in the order the intake form asks for them. Each one goes through
+    # the privacy guard before it is saved.
+    TEXT_FIELDS = ("title", "situation", "proposed_rule", "effect", "conflict", "question")
+
+    team = models.ForeignKey(
+        "bedoeling.Team", on_delete=models.PROTECT, related_name="cases", verbose_name=_("team")
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="cases",
+        verbose_name=_("author"),
+    )
+    title = models.CharField(
+        _("title"), max_length=160, help_text=_("A few words that say what the case is about.")
+    )
+    situation = models.TextField(
+        _("situation"),
+        max_length=5000,
+        help_text=_("What is going on in the citizen's world? Pseudonymised: no names or numbers."),
+    )
+    rule = models.ForeignKey(
+        Rule,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="cases",
+        verbose_name=_("rule"),
+        help_text=_("Which rule is at stake?"),
+    )
+    proposed_rule = models.CharField(
+        _("rule not in the list"),
+        max_length=300,
+        blank=True,
+        help_text=_("Not in the list? Describe the rule in your own words."),
+    )
+    effect = models.TextField(
+        _("effect of applying the rule"),
+        max_length=5000,
+        help_text=_("What would applying the rule do to this citizen?"),
+    )
+    conflict = models.TextField(
+        _("clash with the purpose"),
+        max_length=5000,
+        help_text=_("Why does that go against the purpose of the rule or of our organisation?"),
+    )
+    public_values = models.ManyToManyField(
+        PublicValue,
+        blank=True,
+        related_name="cases",
+        verbose_name=_("public values at stake"),
+        help_text=_("Which public values pull against each other here?"),
+    )
+    barrier = models.ForeignKey(
+        Barrier,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="cases",
+        verbose_name=_("barrier"),
+        help_text=_("What stands in the way of doing what the purpose asks?"),
+    )
+    harm_date = models.DateField(
+        _("harm starts on"),
+        null=True,
+        blank=True,
+        help_text=_("When does the citizen feel the consequences, if nothing happens? Optional."),
+    )
+    question = models.TextField(
+        _("question for the consultation"),
+        max_length=2000,
+        help_text=_("What do you want the case consultation to decide or advise?"),
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=CaseStatus.choices, default=CaseStatus.DRAFT
+    )
+    version = models.PositiveIntegerField(
+        default=1, help_text=_("Raised on every change; an edit over an older version is refused.")
+    )
+    intake_token = models.UUIDField(
+        null=True,
+        blank=True,
+        unique=True,
+        editable=False,
+        help_text=_("One per intake form, so a double submit creates one case, not two."),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True, db_index=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+
+    objects = CaseQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("case")
+        verbose_name_plural = _("cases")
+        ordering = ["-created_at", "-pk"]
+        indexes = [
+            models.Index(fields=["team", "status"], name="case_team_status"),
+            models.Index(fields=["status", "rule"], name="case_status_rule"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.reference} {self.title}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("cases:detail", args=[self.pk])
+
+    @property
+    def reference(self) -> str:
+        """The case number people quote: C-2026-00042."""
+        year = self.created_at.year if self.created_at else ""
+        return f"C-{year}-{self.pk:05d}" if self.pk else ""
+
+    @property
+    def rule_label(self) -> str:
+        return str(self.rule) if self.rule_id else self.proposed_rule
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_STATUSES
+
+
+class CaseEvent(models.Model):
+    """One entry on a case's timeline. Append-only: never changed, never deleted."""
+
+    class Kind(models.TextChoices):
+        CREATED = "created", _("created")
+        EDITED = "edited", _("edited")
+        SUBMITTED = "submitted", _("submitted")
+        WITHDRAWN = "withdrawn", _("withdrawn")
+        COMMENTED = "commented", _("colleague input added")
+        PRIVACY_CONFIRMED = "privacy_confirmed", _("confirmed a number is not personal data")
+        STATUS_CHANGED = "status_changed", _("status changed")
+
+    case = models.ForeignKey(
+        Case, on_delete=models.PROTECT, related_name="events", verbose_name=_("case")
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("by"),
+    )
+    kind = models.CharField(_("what"), max_length=30, choices=Kind.choices)
+    from_status = models.CharField(max_length=20, choices=CaseStatus.choices, blank=True)
+    to_status = models.CharField(max_length=20, choices=CaseStatus.choices, blank=True)
+    fields = models.JSONField(
+        default=list, blank=True, help_text=_("Names of the fields that changed.")
+    )
+    note = models.TextField(blank=True)
+    created_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+
+    objects = CaseEventQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("timeline event")
+        verbose_name_plural = _("timeline events")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.case_id} {self.kind} {self.created_at:%Y-%m-%d %H:%M}"
+
+    def save(self, *args, **kwargs) -> None:
+        if self.pk is not None:
+            raise ValueError("Timeline events are never changed.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValueError("Timeline events are never deleted.")
+
+    def field_labels(self) -> list[str]:
+        return [str(Case._meta.get_field(name).verbose_name) for name in self.fields]
+
+
+class Comment(models.Model):
+    """Colleague input ("klankborden") on a case."""
+
+    case = models.ForeignKey(
+        Case, on_delete=models.PROTECT, related_name="comments", verbose_name=_("case")
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="case_comments",
+        verbose_name=_("author"),
+    )
+    text = models.TextField(_("your input"), max_length=3000)
+    created_at = models.DateTimeField(_("placed"), auto_now_add=True)
+
+    objects = CommentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("colleague input")
+        verbose_name_plural = _("colleague input")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.case_id}: {self.text[:40]}"
+
+
+def role_in_team(user, team_id: int) -> str | None:
+    from bedoeling.models import Membership
+
+    return (
+        Membership.objects.filter(user=user, team_id=team_id).values_list("role", flat=True).first()
+    )
+
+
+class CasePermissions:
+    """What one person may do with one case (they can already see it)."""
+
+    def __init__(self, case: Case, user) -> None:
+        from bedoeling.models import Role
+
+        self.case = case
+        self.user = user
+        self.role = role_in_team(user, case.team_id)
+        self.is_author = case.author_id == user.pk
+        self.is_lead = self.role == Role.LEAD
+        self.is_director = self.role == Role.DIRECTOR
+
+    @property
+    def can_edit(self) -> bool:
+        if self.case.status == CaseStatus.DRAFT:
+            return self.is_author
+        return self.case.status == CaseStatus.SUBMITTED and self.is_lead
+
+    @property
+    def can_submit(self) -> bool:
+        return self.case.status == CaseStatus.DRAFT and self.is_author
+
+    @property
+    def can_withdraw(self) -> bool:
+        if self.case.status not in (CaseStatus.DRAFT, CaseStatus.SUBMITTED):
+            return False
+        return self.is_author or self.is_lead
+
+    @property
+    def can_comment(self) -> bool:
+        return self.case.status != CaseStatus.WITHDRAWN and not self.is_director
