@@ -14,10 +14,13 @@ def _nav_items(request: HttpRequest) -> list[dict]:
     if not user.is_authenticated:
         return []
     roles = roles_of(user)
-    items = [
-        {"url": reverse("home"), "label": _("Home"), "name": "home"},
-        {"url": reverse("team_list"), "label": _("Teams"), "name": "teams"},
-    ]
+    items = [{"url": reverse("home"), "label": _("Home"), "name": "home"}]
+    if roles.professional or roles.lead:
+        items.append({"url": reverse("cases:mine"), "label": _("My cases"), "name": "my_cases"})
+        items.append(
+            {"url": reverse("cases:create"), "label": _("Bring a case"), "name": "new_case"}
+        )
+    items.append({"url": reverse("team_list"), "label": _("Teams"), "name": "teams"})
     if roles.admin:
         items.append({"url": reverse("admin:index"), "label": _("Administration"), "name": "admin"})
     return items

@@ -12,14 +12,26 @@ from .roles import roles_of
 @require_GET
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
+    from cases.models import Case
+    from cases.querysets import lead_team_ids
+
     memberships = (
         Membership.objects.filter(user=request.user).select_related("team").order_by("team__name")
     )
-    return render(
-        request,
-        "bedoeling/home.html",
-        {"memberships": memberships, "roles": roles_of(request.user)},
-    )
+    roles = roles_of(request.user)
+    visible = Case.objects.visible_to(request.user).select_related("team")
+    context = {"memberships": memberships, "roles": roles}
+    if roles.professional or roles.lead:
+        mine = visible.filter(author=request.user)
+        context["drafts"] = mine.filter(status="draft").order_by("-updated_at")[:10]
+        context["open_cases"] = mine.open().exclude(status="draft").order_by("-updated_at")[:10]
+    if roles.lead:
+        context["awaiting_agenda"] = (
+            visible.filter(team__in=lead_team_ids(request.user))
+            .awaiting_agenda()
+            .order_by("harm_date", "submitted_at")[:20]
+        )
+    return render(request, "bedoeling/home.html", context)
 
 
 @require_GET

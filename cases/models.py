@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from .querysets import CaseEventQuerySet, CaseQuerySet, CommentQuerySet, RuleQuerySet
@@ -284,7 +285,7 @@ class CaseEvent(models.Model):
         raise ValueError("Timeline events are never deleted.")
 
     def field_labels(self) -> list[str]:
-        return [str(Case._meta.get_field(name).verbose_name) for name in self.fields]
+        return [capfirst(Case._meta.get_field(name).verbose_name) for name in self.fields]
 
 
 class Comment(models.Model):

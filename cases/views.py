@@ -1,0 +1,239 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from bedoeling.models import Organisation, Team
+
+from . import services
+from .forms import CaseFilterForm, CaseForm, CommentForm, WithdrawForm
+from .guard import scan
+from .models import Case, CasePermissions
+from .precedents import similar_cases
+from .querysets import teams_where_user_can_bring_cases
+
+PAGE_SIZE = 25
+
+
+def get_case_for(user, pk: int) -> Case:
+    """The case, if this person may see it; 404 otherwise."""
+    return get_object_or_404(
+        Case.objects.visible_to(user).select_related(
+            "team", "author", "rule__regulation", "barrier"
+        ),
+        pk=pk,
+    )
+
+
+def _intake_context(request: HttpRequest, form: CaseForm, case: Case | None = None) -> dict:
+    team = case.team if case else None
+    return {
+        "form": form,
+        "case": case,
+        "team": team,
+        "organisation": Organisation.objects.first(),
+        "team_purposes": list(form.fields["team"].queryset.values("pk", "name", "purpose")),
+    }
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def case_create(request: HttpRequest) -> HttpResponse:
+    teams = teams_where_user_can_bring_cases(request.user).order_by("name")
+    if not teams.exists():
+        raise PermissionDenied
+    form = CaseForm(request.POST or None, teams=teams)
+    if request.method == "POST" and form.is_valid():
+        case, created = services.create_case(
+            author=request.user,
+            team=form.cleaned_data["team"],
+            data=form.case_data(),
+            public_values=form.cleaned_data["public_values"],
+            submit="submit" in request.POST,
+            intake_token=form.cleaned_data["intake_token"],
+            confirmed=form.confirmed_findings,
+        )
+        if not created:
+            messages.info(request, _("This case was already saved; it was not saved twice."))
+        elif case.status == "submitted":
+            messages.success(
+                request,
+                _("Case %(reference)s was submitted to the case consultation.")
+                % {"reference": case.reference},
+            )
+        else:
+            messages.success(
+                request,
+                _("Case %(reference)s was saved as a draft.") % {"reference": case.reference},
+            )
+        return redirect(case)
+    return render(request, "cases/case_form.html", _intake_context(request, form))
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def case_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    case = get_case_for(request.user, pk)
+    if not CasePermissions(case, request.user).can_edit:
+        raise PermissionDenied
+    teams = Team.objects.filter(pk=case.team_id)
+    form = CaseForm(request.POST or None, instance=case, teams=teams)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_case(
+                case=case,
+                actor=request.user,
+                data=form.case_data(),
+                public_values=form.cleaned_data["public_values"],
+                version=form.cleaned_data["version"] or 0,
+                confirmed=form.confirmed_findings,
+            )
+        except services.StaleCase:
+            form.add_error(
+                None,
+                _(
+                    "Someone else changed this case after you opened it. Your changes were not "
+                    "saved, and nothing was overwritten. Your text is still below: copy what you "
+                    "need, then reload the page to see the newest version."
+                ),
+            )
+        else:
+            messages.success(request, _("Your changes were saved."))
+            return redirect(case)
+    return render(request, "cases/case_form.html", _intake_context(request, form, case))
+
+
+@require_GET
+@login_required
+def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    case = get_case_for(request.user, pk)
+    return render(request, "cases/case_detail.html", _detail_context(request, case))
+
+
+def _detail_context(request: HttpRequest, case: Case, **extra) -> dict:
+    permissions = CasePermissions(case, request.user)
+    return {
+        "case": case,
+        "permissions": permissions,
+        "public_values": list(case.public_values.all()),
+        "events": case.events.select_related("actor"),
+        "comments": case.comments.select_related("author"),
+        "comment_form": extra.pop("comment_form", None) or CommentForm(),
+        "withdraw_form": extra.pop("withdraw_form", None) or WithdrawForm(),
+        "precedents": similar_cases(case, request.user),
+        **extra,
+    }
+
+
+@require_POST
+@login_required
+def case_submit(request: HttpRequest, pk: int) -> HttpResponse:
+    case = get_case_for(request.user, pk)
+    if not CasePermissions(case, request.user).can_submit:
+        raise PermissionDenied
+    services.submit_case(case=case, actor=request.user)
+    messages.success(
+        request,
+        _("Case %(reference)s was submitted to the case consultation.")
+        % {"reference": case.reference},
+    )
+    return redirect(case)
+
+
+@require_POST
+@login_required
+def case_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    case = get_case_for(request.user, pk)
+    if not CasePermissions(case, request.user).can_withdraw:
+        raise PermissionDenied
+    form = WithdrawForm(request.POST)
+    if not form.is_valid():
+        context = _detail_context(request, case, withdraw_form=form)
+        return render(request, "cases/case_detail.html", context, status=422)
+    services.withdraw_case(case=case, actor=request.user, reason=form.cleaned_data["reason"])
+    messages.success(request, _("The case was withdrawn."))
+    return redirect(case)
+
+
+@require_POST
+@login_required
+def comment_add(request: HttpRequest, pk: int) -> HttpResponse:
+    case = get_case_for(request.user, pk)
+    if not CasePermissions(case, request.user).can_comment:
+        raise PermissionDenied
+    form = CommentForm(request.POST)
+    if form.is_valid():
+        services.add_comment(
+            case=case,
+            author=request.user,
+            text=form.cleaned_data["text"],
+            confirmed=form.confirmed_findings,
+        )
+        if not request.htmx:
+            messages.success(request, _("Your input was added."))
+            return redirect(f"{case.get_absolute_url()}#comments")
+        form = CommentForm()
+    context = _detail_context(request, case, comment_form=form)
+    if request.htmx:
+        return render(request, "cases/case_detail.html#comments", context)
+    return render(request, "cases/case_detail.html", context, status=422)
+
+
+@require_POST
+@login_required
+def intake_assist(request: HttpRequest) -> HttpResponse:
+    """Live help while typing: privacy warnings and similar earlier cases (htmx only).
+
+    Sent as POST so that no text, and no personal data in it, ever ends up in a URL or log.
+    """
+    labels = {name: Case._meta.get_field(name).verbose_name for name in Case.TEXT_FIELDS}
+    texts = {name: (labels[name].capitalize(), request.POST.get(name, "")) for name in labels}
+    warnings = scan(texts)
+    query = " ".join(
+        request.POST.get(name, "") for name in ("title", "situation", "effect", "conflict")
+    )
+    rule_id = request.POST.get("rule") or None
+    precedents = similar_cases(
+        query, request.user, rule=int(rule_id) if (rule_id or "").isdigit() else None
+    )
+    return render(
+        request, "cases/_intake_assist.html", {"warnings": warnings, "precedents": precedents}
+    )
+
+
+def _case_list(request: HttpRequest, cases, template_context: dict) -> HttpResponse:
+    form = CaseFilterForm(request.GET or None)
+    cases = form.apply(cases.with_list_data())
+    page = Paginator(cases, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "cases/case_list.html",
+        {"filter_form": form, "page": page, "query": query.urlencode(), **template_context},
+    )
+
+
+@require_GET
+@login_required
+def my_cases(request: HttpRequest) -> HttpResponse:
+    cases = Case.objects.visible_to(request.user).filter(author=request.user)
+    return _case_list(request, cases, {"title": _("My cases"), "show_team": True})
+
+
+@require_GET
+@login_required
+def team_cases(request: HttpRequest, team_pk: int) -> HttpResponse:
+    team = get_object_or_404(Team.objects.visible_to(request.user), pk=team_pk)
+    cases = Case.objects.visible_to(request.user).filter(team=team)
+    return _case_list(
+        request,
+        cases,
+        {"title": _("Cases of %(team)s") % {"team": team.name}, "team": team, "show_team": False},
+    )
