@@ -71,7 +71,7 @@ def create_case(
     _event(case, author, CaseEvent.Kind.CREATED, to_status=CaseStatus.DRAFT)
     _confirmations(case, author, confirmed)
     if submit:
-        submit_case(case=case, actor=author)
+        case = submit_case(case=case, actor=author)
     return case, True
 
 

@@ -204,3 +204,10 @@ def test_timeline_events_are_never_changed_or_deleted(client, professional, inta
         event.save()
     with pytest.raises(ValueError):
         event.delete()
+
+
+def test_submitting_at_once_says_so(client, professional, intake_data):
+    client.force_login(professional)
+    response = client.post(reverse("cases:create"), {**intake_data, "submit": "1"}, follow=True)
+    assert "is ingediend voor het casusoverleg" in response.text
+    assert "bewaard als concept" not in response.text
