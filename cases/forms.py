@@ -8,7 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from bedoeling.models import Team
 
 from .guard import PrivacyGuardedForm
-from .models import Barrier, Case, CaseStatus, PublicValue, Rule
+from .privacy import find_personal_data
+from .models import Barrier, Case, CaseStatus, PublicValue, Regulation, Rule
 
 
 class RuleChoiceField(forms.ModelChoiceField):
@@ -119,6 +120,17 @@ class CaseForm(PrivacyGuardedForm, forms.ModelForm):
         return {name: self.cleaned_data[name] for name in names}
 
 
+class AdoptRuleForm(forms.Form):
+    regulation = forms.ModelChoiceField(
+        label=_("Regulation"), queryset=Regulation.objects.all(), empty_label=None
+    )
+    reference = forms.CharField(
+        label=_("Short reference of the rule"),
+        max_length=120,
+        help_text=_("E.g. kostendelersnorm. The rule becomes choosable for every new case."),
+    )
+
+
 class CommentForm(PrivacyGuardedForm):
     privacy_fields = ("text",)
 
@@ -193,6 +205,14 @@ class CaseFilterForm(forms.Form):
         self.fields["barrier"].queryset = Barrier.objects.all()
         self.fields["public_value"].queryset = PublicValue.objects.all()
 
+    def clean_q(self) -> str:
+        query = self.cleaned_data["q"]
+        if find_personal_data(query):
+            raise forms.ValidationError(
+                _("Do not search for personal data: case texts never contain it.")
+            )
+        return query
+
     def clean(self):
         cleaned = super().clean()
         start, end = cleaned.get("date_from"), cleaned.get("date_to")
@@ -202,7 +222,7 @@ class CaseFilterForm(forms.Form):
 
     def apply(self, cases):
         if not self.is_valid():
-            return cases.order_by(*SORTS["-created"])
+            return cases.none()
         data = self.cleaned_data
         if data["q"]:
             from django.db.models import Q

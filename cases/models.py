@@ -352,5 +352,9 @@ class CasePermissions:
         return self.is_author or self.is_lead
 
     @property
+    def can_adopt_rule(self) -> bool:
+        return self.is_lead and not self.case.rule_id and bool(self.case.proposed_rule)
+
+    @property
     def can_comment(self) -> bool:
         return self.case.status != CaseStatus.WITHDRAWN and not self.is_director

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from .models import Case, CaseEvent, CaseStatus, Comment
+from .models import Case, CaseEvent, CaseStatus, Comment, Rule
 from .tasks import notify_case_submitted
 
 
@@ -160,3 +160,24 @@ def add_comment(
     _event(case, author, CaseEvent.Kind.COMMENTED)
     _confirmations(case, author, confirmed)
     return comment
+
+
+@transaction.atomic
+def adopt_proposed_rule(*, case: Case, actor, regulation, reference: str) -> Rule:
+    """Turn the rule a professional described in words into a taxonomy entry (a lead's job).
+
+    An existing rule with the same reference in that regulation is reused, not duplicated.
+    """
+    current = Case.objects.select_for_update().get(pk=case.pk)
+    if current.rule_id:
+        raise InvalidTransition("case already has a rule")
+    rule, _ = Rule.objects.get_or_create(
+        regulation=regulation,
+        reference=reference.strip(),
+        defaults={"description": current.proposed_rule},
+    )
+    Case.objects.filter(pk=current.pk).update(
+        rule=rule, version=current.version + 1, updated_at=timezone.now()
+    )
+    _event(current, actor, CaseEvent.Kind.EDITED, fields=["rule"], note=str(rule))
+    return rule

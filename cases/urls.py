@@ -13,5 +13,6 @@ urlpatterns = [
     path("<int:pk>/edit/", views.case_edit, name="edit"),
     path("<int:pk>/submit/", views.case_submit, name="submit"),
     path("<int:pk>/withdraw/", views.case_withdraw, name="withdraw"),
+    path("<int:pk>/adopt-rule/", views.adopt_rule, name="adopt_rule"),
     path("<int:pk>/comments/", views.comment_add, name="comment"),
 ]

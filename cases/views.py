@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from bedoeling.models import Organisation, Team
 
 from . import services
-from .forms import CaseFilterForm, CaseForm, CommentForm, WithdrawForm
+from .forms import AdoptRuleForm, CaseFilterForm, CaseForm, CommentForm, WithdrawForm
 from .guard import scan
 from .models import Case, CasePermissions
 from .precedents import similar_cases
@@ -126,6 +126,8 @@ def _detail_context(request: HttpRequest, case: Case, **extra) -> dict:
         "comments": case.comments.select_related("author"),
         "comment_form": extra.pop("comment_form", None) or CommentForm(),
         "withdraw_form": extra.pop("withdraw_form", None) or WithdrawForm(),
+        "adopt_rule_form": extra.pop("adopt_rule_form", None)
+        or AdoptRuleForm(initial={"reference": case.proposed_rule[:120]}),
         "precedents": similar_cases(case, request.user),
         **extra,
     }
@@ -158,6 +160,26 @@ def case_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
         return render(request, "cases/case_detail.html", context, status=422)
     services.withdraw_case(case=case, actor=request.user, reason=form.cleaned_data["reason"])
     messages.success(request, _("The case was withdrawn."))
+    return redirect(case)
+
+
+@require_POST
+@login_required
+def adopt_rule(request: HttpRequest, pk: int) -> HttpResponse:
+    case = get_case_for(request.user, pk)
+    if not CasePermissions(case, request.user).can_adopt_rule:
+        raise PermissionDenied
+    form = AdoptRuleForm(request.POST)
+    if not form.is_valid():
+        context = _detail_context(request, case, adopt_rule_form=form)
+        return render(request, "cases/case_detail.html", context, status=422)
+    rule = services.adopt_proposed_rule(
+        case=case,
+        actor=request.user,
+        regulation=form.cleaned_data["regulation"],
+        reference=form.cleaned_data["reference"],
+    )
+    messages.success(request, _("The rule %(rule)s was added to the list.") % {"rule": rule})
     return redirect(case)
 
 

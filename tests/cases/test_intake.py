@@ -211,3 +211,22 @@ def test_submitting_at_once_says_so(client, professional, intake_data):
     response = client.post(reverse("cases:create"), {**intake_data, "submit": "1"}, follow=True)
     assert "is ingediend voor het casusoverleg" in response.text
     assert "bewaard als concept" not in response.text
+
+
+def test_a_lead_turns_a_proposed_rule_into_a_taxonomy_entry(client, professional, lead, team):
+    from cases.models import Regulation
+    from tests.factories import CaseFactory
+
+    case = CaseFactory(team=team, author=professional, rule=None, proposed_rule="Alleen pdf")
+    regulation = Regulation.objects.get(short_name="PW")
+    client.force_login(professional)
+    url = reverse("cases:adopt_rule", args=[case.pk])
+    assert client.post(url, {"regulation": regulation.pk, "reference": "x"}).status_code == 403
+    client.force_login(lead)
+    response = client.post(url, {"regulation": regulation.pk, "reference": "bankafschrift pdf"})
+    assert response.status_code == 302
+    case.refresh_from_db()
+    assert str(case.rule) == "PW — bankafschrift pdf"
+    assert case.events.get(kind="edited").fields == ["rule"]
+    assert Rule.objects.active().filter(reference="bankafschrift pdf").exists()
+    assert client.post(url, {"regulation": regulation.pk, "reference": "y"}).status_code == 403

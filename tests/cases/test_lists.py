@@ -93,3 +93,10 @@ def test_the_query_count_does_not_grow_with_the_cases(client, professional, team
         case.public_values.set(PublicValue.objects.all()[:2])
     assert Case.objects.count() == 22
     assert count() == few
+
+
+def test_searching_for_personal_data_is_refused(client, professional, team, cases):
+    client.force_login(professional)
+    response = client.get(reverse("cases:team", args=[team.pk]), {"q": "bsn 111222333"})
+    assert "Zoek niet op persoonsgegevens" in response.text
+    assert _titles(response) == []
