@@ -6,8 +6,10 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils import timezone
 
 from bedoeling.models import Membership, Organisation, Role, Team
+from cases.demo import seed_cases
 
 DEMO_PASSWORD = "bedoeling-demo"  # noqa: S105 - printed for local demo use only
 
@@ -49,6 +51,8 @@ PEOPLE = [
         False,
     ),
     ("mehmet", "Mehmet", "Yilmaz", [("Inkomen Zuid", Role.PROFESSIONAL)], False),
+    ("lotte", "Lotte", "Smit", [("Inkomen Zuid", Role.PROFESSIONAL)], False),
+    ("youssef", "Youssef", "Bouzid", [("Schulddienstverlening", Role.PROFESSIONAL)], False),
     ("joost", "Joost", "Bakker", [("Inkomen Noord", Role.LEAD)], False),
     ("fatima", "Fatima", "El Amrani", [("Inkomen Zuid", Role.LEAD)], False),
     ("ingrid", "Ingrid", "Visser", [("Schulddienstverlening", Role.LEAD)], False),
@@ -70,7 +74,7 @@ ROLE_LABELS = {
 
 
 class Command(BaseCommand):
-    help = "Create a fictional organisation with teams and people in every role (DEBUG only)."
+    help = "Create a fictional organisation: teams, people in every role, cases (DEBUG only)."
 
     def handle(self, *args, **options) -> None:
         if not settings.DEBUG:
@@ -81,8 +85,10 @@ class Command(BaseCommand):
         with transaction.atomic():
             organisation = self.seed_organisation()
             teams = self.seed_teams(organisation)
-            created = self.seed_people(teams)
+            people, created = self.seed_people(teams)
+            cases_created = seed_cases(people, teams, today=timezone.localdate())
         self.stdout.write(self.style.SUCCESS(f"Demo organisation: {organisation.name}"))
+        self.stdout.write(f"{cases_created} new demo cases.")
         self.stdout.write(f"{created} new accounts. Log in at http://127.0.0.1:8000/ with:")
         for username, first, last, memberships, is_superuser in PEOPLE:
             roles = ", ".join(f"{ROLE_LABELS[role]} in {team}" for team, role in memberships)
@@ -104,8 +110,9 @@ class Command(BaseCommand):
             )
         return teams
 
-    def seed_people(self, teams: dict[str, Team]) -> int:
+    def seed_people(self, teams: dict[str, Team]) -> tuple[dict, int]:
         User = get_user_model()
+        people = {}
         created_count = 0
         for username, first, last, memberships, is_superuser in PEOPLE:
             user, created = User.objects.get_or_create(
@@ -118,6 +125,7 @@ class Command(BaseCommand):
                     "is_superuser": is_superuser,
                 },
             )
+            people[username] = user
             if created:
                 user.set_password(DEMO_PASSWORD)
                 user.save(update_fields=["password"])
@@ -126,4 +134,4 @@ class Command(BaseCommand):
                 Membership.objects.get_or_create(
                     user=user, team=teams[team_name], defaults={"role": role}
                 )
-        return created_count
+        return people, created_count
