@@ -8,8 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from bedoeling.models import Team
 
 from .guard import PrivacyGuardedForm
-from .privacy import find_personal_data
 from .models import Barrier, Case, CaseStatus, PublicValue, Regulation, Rule
+from .privacy import find_personal_data
 
 
 class RuleChoiceField(forms.ModelChoiceField):
@@ -221,6 +221,8 @@ class CaseFilterForm(forms.Form):
         return cleaned
 
     def apply(self, cases):
+        if not self.is_bound:
+            return cases.order_by(*SORTS["-created"])
         if not self.is_valid():
             return cases.none()
         data = self.cleaned_data

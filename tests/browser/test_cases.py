@@ -14,6 +14,7 @@ from tests.factories import (
     CaseFactory,
     MembershipFactory,
     OrganisationFactory,
+    PublicValueFactory,
     RuleFactory,
     TeamFactory,
 )
@@ -31,7 +32,10 @@ def world(transactional_db):
         team=team, role=Role.LEAD, user__username="joost", user__email="joost@example.org"
     ).user
     outsider = MembershipFactory(team=other, role=Role.PROFESSIONAL, user__username="mehmet").user
+    # Transactional tests flush the taxonomies the data migration seeded: make what is needed.
     rule = RuleFactory(regulation__short_name="AIO", reference="kostendelersnorm")
+    for name in ("menselijke maat", "rechtmatigheid"):
+        PublicValueFactory(name=name)
     CaseFactory(
         team=team,
         author=lead,
