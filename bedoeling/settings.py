@@ -10,6 +10,7 @@ import secrets
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
@@ -218,6 +219,10 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BEAT_SCHEDULE = {
+    "daily-follow-up-reminders": {
+        "task": "deliberations.tasks.send_daily_reminders",
+        "schedule": crontab(hour=7, minute=30),
+    },
     "clear-expired-sessions": {
         "task": "bedoeling.tasks.clear_expired_sessions",
         "schedule": 24 * 60 * 60,

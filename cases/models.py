@@ -106,11 +106,18 @@ class CaseStatus(models.TextChoices):
     SUBMITTED = "submitted", _("submitted")
     SCHEDULED = "scheduled", _("on an agenda")
     DECIDED = "decided", _("decided")
+    ESCALATED = "escalated", _("escalated")
     CLOSED = "closed", _("closed")
     WITHDRAWN = "withdrawn", _("withdrawn")
 
 
-OPEN_STATUSES = [CaseStatus.DRAFT, CaseStatus.SUBMITTED, CaseStatus.SCHEDULED, CaseStatus.DECIDED]
+OPEN_STATUSES = [
+    CaseStatus.DRAFT,
+    CaseStatus.SUBMITTED,
+    CaseStatus.SCHEDULED,
+    CaseStatus.DECIDED,
+    CaseStatus.ESCALATED,
+]
 
 
 class Case(models.Model):
@@ -247,6 +254,16 @@ class CaseEvent(models.Model):
         COMMENTED = "commented", _("colleague input added")
         PRIVACY_CONFIRMED = "privacy_confirmed", _("confirmed a number is not personal data")
         STATUS_CHANGED = "status_changed", _("status changed")
+        SCHEDULED = "scheduled", _("put on an agenda")
+        UNSCHEDULED = "unscheduled", _("taken off an agenda")
+        DECIDED = "decided", _("decision recorded")
+        SUPERSEDED = "superseded", _("decision corrected")
+        ESCALATED = "escalated", _("escalated to a director")
+        ESCALATION_ANSWERED = "escalation_answered", _("escalation answered")
+        ACTION_ADDED = "action_added", _("action added")
+        ACTION_DONE = "action_done", _("action done")
+        OUTCOME_RECORDED = "outcome_recorded", _("outcome recorded")
+        CLOSED = "closed", _("closed")
 
     case = models.ForeignKey(
         Case, on_delete=models.PROTECT, related_name="events", verbose_name=_("case")

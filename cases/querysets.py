@@ -39,7 +39,7 @@ class CaseQuerySet(models.QuerySet):
         return self.filter(status="submitted")
 
     def open(self) -> CaseQuerySet:
-        return self.filter(status__in=["draft", "submitted", "scheduled", "decided"])
+        return self.filter(status__in=["draft", "submitted", "scheduled", "decided", "escalated"])
 
 
 class CaseEventQuerySet(models.QuerySet):

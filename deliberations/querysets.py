@@ -1,0 +1,57 @@
+"""Who may see which meeting, decision, escalation and action: one `visible_to` per model."""
+
+from __future__ import annotations
+
+from django.db import models
+
+from bedoeling.models import Membership
+
+
+def _team_ids(user) -> models.QuerySet:
+    return Membership.objects.filter(user=user).values("team_id")
+
+
+class MeetingQuerySet(models.QuerySet):
+    def visible_to(self, user) -> MeetingQuerySet:
+        """Members of the team (any role, directors included) read its meetings."""
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(team__in=_team_ids(user))
+
+    def upcoming(self) -> MeetingQuerySet:
+        return self.exclude(status="closed").order_by("starts_at")
+
+
+class DecisionQuerySet(models.QuerySet):
+    def visible_to(self, user) -> DecisionQuerySet:
+        from cases.models import Case
+
+        return self.filter(case__in=Case.objects.visible_to(user))
+
+    def current(self) -> DecisionQuerySet:
+        return self.filter(superseded_by__isnull=True)
+
+
+class EscalationQuerySet(models.QuerySet):
+    def visible_to(self, user) -> EscalationQuerySet:
+        """A director sees escalations addressed to them; the team's members see their own."""
+        if not user.is_authenticated:
+            return self.none()
+        from cases.models import Case
+
+        overseen = Membership.objects.filter(user=user, role="director").values("team_id")
+        in_teams = self.filter(case__in=Case.objects.visible_to(user))
+        return in_teams.filter(models.Q(director=user) | ~models.Q(case__team__in=overseen))
+
+    def open(self) -> EscalationQuerySet:
+        return self.filter(status="open")
+
+
+class ActionQuerySet(models.QuerySet):
+    def visible_to(self, user) -> ActionQuerySet:
+        from cases.models import Case
+
+        return self.filter(case__in=Case.objects.visible_to(user))
+
+    def open(self) -> ActionQuerySet:
+        return self.filter(done_at__isnull=True)

@@ -1,0 +1,404 @@
+"""Every change in the case consultation: one function per change, atomic, each writing the
+case's timeline. Views and tests go through these functions only."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from cases.models import Case, CaseEvent, CaseStatus
+
+from .models import (
+    Action,
+    AgendaItem,
+    Decision,
+    DecisionKind,
+    Escalation,
+    Meeting,
+    Outcome,
+)
+
+
+class ConflictError(Exception):
+    """Someone else got there first; nothing was written."""
+
+
+class InvalidState(Exception):
+    pass
+
+
+@dataclass
+class ActionSpec:
+    description: str
+    owner: object
+    due_on: dt.date
+
+
+@dataclass
+class DecisionSpec:
+    kind: str
+    rationale: str
+    public_values: Iterable = ()
+    values_weighing: str = ""
+    backing: bool = False
+    rule_chafes: bool = False
+    refer_to: str = ""
+    evaluate_on: dt.date | None = None
+    compared_with: Decision | None = None
+    difference: str = ""
+    actions: list[ActionSpec] = field(default_factory=list)
+    # For an escalation:
+    director: object = None
+    question: str = ""
+
+
+def _event(case: Case, actor, kind: str, **kwargs) -> CaseEvent:
+    return CaseEvent.objects.create(case=case, actor=actor, kind=kind, **kwargs)
+
+
+def _set_status(case: Case, actor, status: str, kind: str, note: str = "") -> Case:
+    current = Case.objects.select_for_update().get(pk=case.pk)
+    previous = current.status
+    if previous != status:
+        Case.objects.filter(pk=current.pk).update(
+            status=status, version=current.version + 1, updated_at=timezone.now()
+        )
+    _event(current, actor, kind, from_status=previous, to_status=status, note=note)
+    current.refresh_from_db()
+    return current
+
+
+# Meetings ---------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def plan_meeting(
+    *,
+    team,
+    lead,
+    starts_at: dt.datetime,
+    participants: Iterable,
+    cases: Iterable[Case],
+    location: str = "",
+) -> Meeting:
+    from .tasks import send_meeting_invitations
+
+    meeting = Meeting.objects.create(team=team, lead=lead, starts_at=starts_at, location=location)
+    meeting.participants.set(participants)
+    for case in cases:
+        add_to_agenda(meeting=meeting, case=case, actor=lead)
+    transaction.on_commit(lambda: send_meeting_invitations.delay(meeting.pk))
+    return meeting
+
+
+@transaction.atomic
+def add_to_agenda(*, meeting: Meeting, case: Case, actor) -> AgendaItem:
+    if meeting.is_closed:
+        raise InvalidState("meeting closed")
+    current = Case.objects.select_for_update().get(pk=case.pk)
+    if current.status != CaseStatus.SUBMITTED or current.team_id != meeting.team_id:
+        raise InvalidState("only submitted cases of the team go on its agenda")
+    position = (
+        meeting.items.order_by("-position").values_list("position", flat=True).first() or 0
+    ) + 1
+    try:
+        with transaction.atomic():
+            item = AgendaItem.objects.create(meeting=meeting, case=current, position=position)
+    except IntegrityError as exc:
+        raise ConflictError("case already on an open agenda") from exc
+    _set_status(
+        current, actor, CaseStatus.SCHEDULED, CaseEvent.Kind.SCHEDULED, note=str(meeting.pk)
+    )
+    return item
+
+
+@transaction.atomic
+def remove_from_agenda(*, item: AgendaItem, actor) -> None:
+    if item.state != AgendaItem.State.OPEN or item.meeting.status != Meeting.Status.PLANNED:
+        raise InvalidState("only open items of a planned meeting can be removed")
+    case = item.case
+    item.delete()
+    _set_status(case, actor, CaseStatus.SUBMITTED, CaseEvent.Kind.UNSCHEDULED)
+    _renumber(item.meeting)
+
+
+def _renumber(meeting: Meeting) -> None:
+    for number, item in enumerate(meeting.items.order_by("position", "pk"), start=1):
+        if item.position != number:
+            AgendaItem.objects.filter(pk=item.pk).update(position=number)
+
+
+@transaction.atomic
+def move_agenda_item(*, item: AgendaItem, direction: int) -> None:
+    """Swap the item with its neighbour above (direction -1) or below (+1)."""
+    items = list(item.meeting.items.select_for_update().order_by("position", "pk"))
+    index = next(i for i, other in enumerate(items) if other.pk == item.pk)
+    target = index + direction
+    if not 0 <= target < len(items):
+        return
+    items[index], items[target] = items[target], items[index]
+    for number, other in enumerate(items, start=1):
+        AgendaItem.objects.filter(pk=other.pk).update(position=number)
+
+
+@transaction.atomic
+def start_meeting(*, meeting: Meeting, actor) -> Meeting:
+    updated = Meeting.objects.filter(pk=meeting.pk, status=Meeting.Status.PLANNED).update(
+        status=Meeting.Status.IN_PROGRESS, started_at=timezone.now()
+    )
+    if not updated:
+        raise InvalidState("meeting is not planned")
+    meeting.refresh_from_db()
+    return meeting
+
+
+@transaction.atomic
+def save_notes(*, item: AgendaItem, notes: str) -> None:
+    if item.meeting.is_closed:
+        raise InvalidState("meeting closed")
+    AgendaItem.objects.filter(pk=item.pk).update(notes=notes)
+
+
+@transaction.atomic
+def save_minutes(*, meeting: Meeting, minutes: str, version: int) -> Meeting:
+    updated = Meeting.objects.filter(
+        pk=meeting.pk, version=version, status=Meeting.Status.IN_PROGRESS
+    ).update(minutes=minutes, version=version + 1)
+    if not updated:
+        raise ConflictError("minutes changed meanwhile or meeting not running")
+    meeting.refresh_from_db()
+    return meeting
+
+
+@transaction.atomic
+def close_meeting(*, meeting: Meeting, actor, postpone_open: bool = False) -> Meeting:
+    """Close the meeting and freeze its decisions and minutes.
+
+    With open items left, `postpone_open` must be set: they are postponed (back to submitted).
+    """
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if meeting.status != Meeting.Status.IN_PROGRESS:
+        raise InvalidState("meeting is not in progress")
+    open_items = list(meeting.items.filter(state=AgendaItem.State.OPEN).select_related("case"))
+    if open_items and not postpone_open:
+        raise InvalidState("open items")
+    for item in open_items:
+        record_decision(
+            item=item,
+            author=actor,
+            spec=DecisionSpec(kind=DecisionKind.POSTPONE, rationale="—"),
+        )
+    Decision.objects.filter(agenda_item__meeting=meeting, frozen=False).update(frozen=True)
+    Meeting.objects.filter(pk=meeting.pk).update(
+        status=Meeting.Status.CLOSED, closed_at=timezone.now()
+    )
+    meeting.refresh_from_db()
+    from .tasks import send_minutes
+
+    transaction.on_commit(lambda: send_minutes.delay(meeting.pk))
+    return meeting
+
+
+# Decisions --------------------------------------------------------------------------------
+
+
+def _create_decision(*, case: Case, author, spec: DecisionSpec, **links) -> Decision:
+    decision = Decision.objects.create(
+        case=case,
+        author=author,
+        kind=spec.kind,
+        rationale=spec.rationale,
+        values_weighing=spec.values_weighing,
+        backing=spec.backing,
+        rule_chafes=spec.rule_chafes,
+        refer_to=spec.refer_to,
+        evaluate_on=spec.evaluate_on,
+        compared_with=spec.compared_with,
+        difference=spec.difference,
+        **links,
+    )
+    decision.public_values.set(spec.public_values)
+    for action in spec.actions:
+        Action.objects.create(
+            decision=decision,
+            case=case,
+            description=action.description,
+            owner=action.owner,
+            due_on=action.due_on,
+        )
+        _event(case, author, CaseEvent.Kind.ACTION_ADDED, note=action.description)
+    return decision
+
+
+def _apply_decision_to_case(case: Case, decision: Decision, actor, spec: DecisionSpec) -> None:
+    if spec.kind == DecisionKind.POSTPONE:
+        _set_status(
+            case,
+            actor,
+            CaseStatus.SUBMITTED,
+            CaseEvent.Kind.DECIDED,
+            note=decision.get_kind_display(),
+        )
+    elif spec.kind == DecisionKind.ESCALATE:
+        _set_status(
+            case,
+            actor,
+            CaseStatus.ESCALATED,
+            CaseEvent.Kind.DECIDED,
+            note=decision.get_kind_display(),
+        )
+        Escalation.objects.create(
+            case=case, decision=decision, director=spec.director, question=spec.question
+        )
+        _event(case, actor, CaseEvent.Kind.ESCALATED, note=str(spec.director))
+        from .tasks import notify_escalation
+
+        transaction.on_commit(lambda: notify_escalation.delay(decision.escalation_raised.pk))
+    else:
+        _set_status(
+            case,
+            actor,
+            CaseStatus.DECIDED,
+            CaseEvent.Kind.DECIDED,
+            note=decision.get_kind_display(),
+        )
+
+
+@transaction.atomic
+def record_decision(*, item: AgendaItem, author, spec: DecisionSpec) -> Decision:
+    """Record the decision on an agenda item. A second decision on the same item raises
+    ConflictError and writes nothing (the unique constraint decides under concurrency)."""
+    item = AgendaItem.objects.select_for_update().select_related("meeting").get(pk=item.pk)
+    if item.meeting.status != Meeting.Status.IN_PROGRESS:
+        raise InvalidState("meeting not in progress")
+    if item.state != AgendaItem.State.OPEN:
+        raise ConflictError("item already decided")
+    try:
+        with transaction.atomic():
+            decision = _create_decision(case=item.case, author=author, spec=spec, agenda_item=item)
+    except IntegrityError as exc:
+        raise ConflictError("item already decided") from exc
+    new_state = (
+        AgendaItem.State.POSTPONED
+        if spec.kind == DecisionKind.POSTPONE
+        else AgendaItem.State.DECIDED
+    )
+    AgendaItem.objects.filter(pk=item.pk).update(state=new_state)
+    _apply_decision_to_case(item.case, decision, author, spec)
+    return decision
+
+
+@transaction.atomic
+def supersede_decision(*, decision: Decision, author, spec: DecisionSpec, reason: str) -> Decision:
+    """A correction after the meeting: a new decision that supersedes the old one."""
+    old = Decision.objects.select_for_update().get(pk=decision.pk)
+    if Decision.objects.filter(supersedes=old).exists():
+        raise ConflictError("decision already corrected")
+    new = _create_decision(
+        case=old.case,
+        author=author,
+        spec=spec,
+        supersedes=old,
+        supersede_reason=reason,
+        frozen=True,
+    )
+    _event(old.case, author, CaseEvent.Kind.SUPERSEDED, note=reason)
+    _apply_decision_to_case(old.case, new, author, spec)
+    return new
+
+
+@transaction.atomic
+def answer_escalation(*, escalation: Escalation, director, spec: DecisionSpec) -> Decision:
+    escalation = Escalation.objects.select_for_update().get(pk=escalation.pk)
+    if escalation.status != Escalation.Status.OPEN:
+        raise ConflictError("escalation already answered")
+    if spec.kind in (DecisionKind.ESCALATE, DecisionKind.POSTPONE):
+        raise InvalidState("a director answers with a decision")
+    decision = _create_decision(
+        case=escalation.case, author=director, spec=spec, escalation=escalation, frozen=True
+    )
+    Escalation.objects.filter(pk=escalation.pk).update(
+        status=Escalation.Status.ANSWERED, answered_at=timezone.now()
+    )
+    _event(
+        escalation.case,
+        director,
+        CaseEvent.Kind.ESCALATION_ANSWERED,
+        note=decision.get_kind_display(),
+    )
+    _set_status(escalation.case, director, CaseStatus.DECIDED, CaseEvent.Kind.STATUS_CHANGED)
+    from .tasks import notify_escalation_answered
+
+    transaction.on_commit(lambda: notify_escalation_answered.delay(escalation.pk))
+    return decision
+
+
+# Follow-up --------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def mark_action_done(*, action: Action, actor) -> Action:
+    updated = Action.objects.filter(pk=action.pk, done_at__isnull=True).update(
+        done_at=timezone.now(), done_by=actor
+    )
+    action.refresh_from_db()
+    if updated:
+        _event(action.case, actor, CaseEvent.Kind.ACTION_DONE, note=action.description)
+        close_case_if_complete(case=action.case, actor=actor)
+    return action
+
+
+@transaction.atomic
+def record_outcome(*, case: Case, author, served: str, note: str) -> Outcome:
+    decision = current_decision(case)
+    if decision is None:
+        raise InvalidState("no decision to evaluate")
+    try:
+        with transaction.atomic():
+            outcome = Outcome.objects.create(
+                case=case, decision=decision, author=author, served=served, note=note
+            )
+    except IntegrityError as exc:
+        raise ConflictError("outcome already recorded") from exc
+    _event(case, author, CaseEvent.Kind.OUTCOME_RECORDED, note=outcome.get_served_display())
+    close_case_if_complete(case=case, actor=author)
+    return outcome
+
+
+def close_case_if_complete(*, case: Case, actor) -> None:
+    """A decided case with every action done and its outcome recorded is closed."""
+    case = Case.objects.select_for_update().get(pk=case.pk)
+    if case.status != CaseStatus.DECIDED:
+        return
+    if not Outcome.objects.filter(case=case).exists():
+        return
+    if Action.objects.filter(case=case, done_at__isnull=True).exists():
+        return
+    _set_status(case, actor, CaseStatus.CLOSED, CaseEvent.Kind.CLOSED)
+
+
+def current_decision(case: Case) -> Decision | None:
+    return (
+        Decision.objects.filter(case=case, superseded_by__isnull=True)
+        .exclude(kind=DecisionKind.POSTPONE)
+        .order_by("-created_at", "-pk")
+        .first()
+    )
+
+
+def cases_awaiting_evaluation(today: dt.date):
+    """Cases whose current decision's evaluation date has come and that have no outcome yet."""
+    decisions = (
+        Decision.objects.current()
+        .filter(evaluate_on__lte=today, case__outcome__isnull=True)
+        .exclude(kind__in=[DecisionKind.POSTPONE, DecisionKind.ESCALATE])
+        .select_related("case")
+    )
+    seen = {}
+    for decision in decisions:
+        seen.setdefault(decision.case_id, decision.case)
+    return [case for case in seen.values() if case.status == CaseStatus.DECIDED]
