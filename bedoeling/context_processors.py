@@ -20,6 +20,14 @@ def _nav_items(request: HttpRequest) -> list[dict]:
         items.append(
             {"url": reverse("cases:create"), "label": _("Bring a case"), "name": "new_case"}
         )
+    if roles.professional or roles.lead or roles.director:
+        items.append(
+            {
+                "url": reverse("deliberations:meetings"),
+                "label": _("Case consultations"),
+                "name": "meetings",
+            }
+        )
     items.append({"url": reverse("team_list"), "label": _("Teams"), "name": "teams"})
     if roles.admin:
         items.append({"url": reverse("admin:index"), "label": _("Administration"), "name": "admin"})

@@ -12,6 +12,7 @@ urlpatterns = [
     path("teams/", views.team_list, name="team_list"),
     path("teams/<int:pk>/", views.team_detail, name="team_detail"),
     path("cases/", include("cases.urls")),
+    path("meetings/", include("deliberations.urls")),
     path("healthz", health.healthz, name="healthz"),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path(

@@ -1,0 +1,294 @@
+from __future__ import annotations
+
+import datetime as dt
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
+
+from bedoeling.models import Membership, Role
+from cases.guard import PrivacyGuardedForm
+from cases.models import Case, PublicValue
+
+from .models import Decision, DecisionKind, points_opposite
+from .services import ActionSpec, DecisionSpec
+
+User = get_user_model()
+
+
+class PersonChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, user) -> str:
+        return user.get_full_name() or user.get_username()
+
+
+class PeopleChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, user) -> str:
+        return user.get_full_name() or user.get_username()
+
+
+def team_members(team):
+    return User.objects.filter(memberships__team=team).distinct().order_by("first_name")
+
+
+def team_directors(team):
+    return User.objects.filter(
+        memberships__team=team, memberships__role=Role.DIRECTOR
+    ).order_by("first_name")
+
+
+class MeetingForm(forms.Form):
+    starts_at = forms.DateTimeField(
+        label=_("Date and time"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
+    )
+    location = forms.CharField(label=_("Location"), max_length=200, required=False)
+    participants = PeopleChoiceField(
+        label=_("Participants"),
+        queryset=User.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    cases = forms.ModelMultipleChoiceField(
+        label=_("Agenda"),
+        queryset=Case.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("Submitted cases of the team, oldest and most urgent first."),
+    )
+
+    def __init__(self, *args, team, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.team = team
+        self.fields["participants"].queryset = team_members(team)
+        self.fields["cases"].queryset = (
+            Case.objects.filter(team=team, status="submitted")
+            .select_related("rule__regulation")
+            .order_by("harm_date", "submitted_at", "pk")
+        )
+        self.fields["cases"].label_from_instance = lambda case: f"{case.reference} {case.title}"
+
+
+class ActionForm(PrivacyGuardedForm):
+    privacy_fields = ("description",)
+
+    description = forms.CharField(label=_("Action"), max_length=300, required=False)
+    owner = PersonChoiceField(label=_("Owner"), queryset=User.objects.none(), required=False)
+    due_on = forms.DateField(
+        label=_("Due"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def __init__(self, *args, team=None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if team is not None:
+            self.fields["owner"].queryset = team_members(team)
+        self.fields["confirm_not_personal_data"].widget = forms.HiddenInput()
+
+    def clean(self):
+        cleaned = super().clean()
+        filled = [bool(cleaned.get(name)) for name in ("description", "owner", "due_on")]
+        if any(filled) and not all(filled):
+            raise forms.ValidationError(
+                _("An action needs a description, an owner and a due date.")
+            )
+        return cleaned
+
+
+ActionFormSet = forms.formset_factory(ActionForm, extra=2, max_num=10)
+
+
+class DecisionForm(PrivacyGuardedForm):
+    """One form for every decision: in the meeting, as a correction, as a director's answer."""
+
+    privacy_fields = ("rationale", "values_weighing", "refer_to", "difference", "question")
+
+    kind = forms.ChoiceField(
+        label=_("Decision"), choices=DecisionKind.choices, widget=forms.RadioSelect
+    )
+    rationale = forms.CharField(
+        label=_("Rationale"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Why does this serve the purpose — or why does the rule?"),
+    )
+    public_values = forms.ModelMultipleChoiceField(
+        label=_("Public values weighed"),
+        queryset=PublicValue.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    values_weighing = forms.CharField(
+        label=_("How the values were weighed"),
+        max_length=3000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    backing = forms.BooleanField(
+        label=_("The lead backs the professional (rugdekking)"), required=False
+    )
+    rule_chafes = forms.BooleanField(
+        label=_("This rule chafes structurally: signal that it should change"), required=False
+    )
+    refer_to = forms.CharField(
+        label=_("Refer to (department or organisation)"), max_length=200, required=False
+    )
+    director = PersonChoiceField(
+        label=_("Escalate to director"), queryset=User.objects.none(), required=False
+    )
+    question = forms.CharField(
+        label=_("Question for the director"),
+        max_length=3000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    evaluate_on = forms.DateField(
+        label=_("Evaluate the outcome on"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("Required for every decision but postpone."),
+    )
+    difference = forms.CharField(
+        label=_("Why this case differs"),
+        max_length=3000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(
+        self,
+        *args,
+        case: Case,
+        earlier: Decision | None = None,
+        allowed_kinds: list[str] | None = None,
+        **kwargs,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.case = case
+        self.earlier = earlier
+        if allowed_kinds is not None:
+            self.fields["kind"].choices = [
+                (value, label) for value, label in DecisionKind.choices if value in allowed_kinds
+            ]
+        self.fields["director"].queryset = team_directors(case.team)
+        self.actions = ActionFormSet(
+            self.data or None, prefix="actions", form_kwargs={"team": case.team}
+        )
+
+    @property
+    def needs_difference(self) -> bool:
+        kind = self.data.get("kind") if self.is_bound else None
+        return bool(self.earlier and kind and points_opposite(kind, self.earlier.kind))
+
+    def is_valid(self) -> bool:
+        form_valid = super().is_valid()
+        actions_valid = self.actions.is_valid()
+        return form_valid and actions_valid
+
+    def clean(self):
+        cleaned = super().clean()
+        kind = cleaned.get("kind")
+        if kind and kind != DecisionKind.POSTPONE and not cleaned.get("evaluate_on"):
+            self.add_error("evaluate_on", _("Choose a date to evaluate the outcome."))
+        evaluate_on = cleaned.get("evaluate_on")
+        if evaluate_on and evaluate_on < dt.date(2000, 1, 1):
+            self.add_error("evaluate_on", _("Choose a date to evaluate the outcome."))
+        if kind == DecisionKind.REFER and not cleaned.get("refer_to", "").strip():
+            self.add_error("refer_to", _("Say to whom the case is referred."))
+        if kind == DecisionKind.ESCALATE:
+            if not cleaned.get("director"):
+                self.add_error("director", _("Choose the director to escalate to."))
+            if not cleaned.get("question", "").strip():
+                self.add_error("question", _("Ask the director a question."))
+        if self.needs_difference and not cleaned.get("difference", "").strip():
+            self.add_error(
+                "difference",
+                _(
+                    "The most similar earlier case (%(reference)s) was decided the other way. "
+                    "Explain why this case differs."
+                )
+                % {"reference": self.earlier.case.reference},
+            )
+        return cleaned
+
+    def spec(self) -> DecisionSpec:
+        data = self.cleaned_data
+        actions = [
+            ActionSpec(
+                description=form.cleaned_data["description"],
+                owner=form.cleaned_data["owner"],
+                due_on=form.cleaned_data["due_on"],
+            )
+            for form in self.actions.forms
+            if form.cleaned_data.get("description")
+        ]
+        return DecisionSpec(
+            kind=data["kind"],
+            rationale=data["rationale"],
+            public_values=list(data["public_values"]),
+            values_weighing=data["values_weighing"],
+            backing=data["backing"],
+            rule_chafes=data["rule_chafes"],
+            refer_to=data["refer_to"] if data["kind"] == DecisionKind.REFER else "",
+            evaluate_on=data["evaluate_on"] if data["kind"] != DecisionKind.POSTPONE else None,
+            compared_with=self.earlier if self.needs_difference else None,
+            difference=data["difference"] if self.needs_difference else "",
+            actions=actions,
+            director=data["director"] if data["kind"] == DecisionKind.ESCALATE else None,
+            question=data["question"] if data["kind"] == DecisionKind.ESCALATE else "",
+        )
+
+
+def most_similar_earlier_decision(case: Case, user) -> Decision | None:
+    """The current decision of the most similar earlier case on the same rule, if any."""
+    from cases.precedents import similar_cases
+
+    if not case.rule_id:
+        return None
+    precedents = [p for p in similar_cases(case, user, limit=5) if p.same_rule]
+    if not precedents:
+        return None
+    decisions = {
+        decision.case_id: decision
+        for decision in Decision.objects.current()
+        .filter(case__in=[p.case for p in precedents])
+        .exclude(kind__in=[DecisionKind.POSTPONE, DecisionKind.ESCALATE])
+        .select_related("case")
+        .order_by("created_at")
+    }
+    for precedent in precedents:
+        if precedent.case.pk in decisions:
+            return decisions[precedent.case.pk]
+    return None
+
+
+class OutcomeForm(PrivacyGuardedForm):
+    privacy_fields = ("note",)
+
+    served = forms.ChoiceField(
+        label=_("Did the decision serve the purpose?"),
+        choices=[("yes", _("yes")), ("partly", _("partly")), ("no", _("no"))],
+        widget=forms.RadioSelect,
+    )
+    note = forms.CharField(
+        label=_("What happened?"), max_length=3000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class CloseMeetingForm(forms.Form):
+    open_items = forms.ChoiceField(
+        label=_("Items still open"),
+        choices=[
+            ("postpone", _("Postpone them all to a later meeting")),
+            ("keep_open", _("Keep the meeting open")),
+        ],
+        widget=forms.RadioSelect,
+        required=False,
+    )
+
+
+def lead_teams(user):
+    from bedoeling.models import Team
+
+    return Team.objects.filter(
+        pk__in=Membership.objects.filter(user=user, role=Role.LEAD).values("team_id")
+    )

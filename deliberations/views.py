@@ -1,0 +1,439 @@
+"""The meeting pages: plan, run live, decide, close, minutes and calendar file."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from bedoeling.models import Membership, Organisation, Role
+from cases.models import Case
+from cases.precedents import similar_cases
+
+from . import services
+from .forms import (
+    CloseMeetingForm,
+    DecisionForm,
+    MeetingForm,
+    lead_teams,
+    most_similar_earlier_decision,
+)
+from .models import AgendaItem, Decision, Meeting
+
+
+def get_meeting_for(user, pk: int) -> Meeting:
+    return get_object_or_404(Meeting.objects.visible_to(user).select_related("team", "lead"), pk=pk)
+
+
+def get_item_for(user, pk: int) -> AgendaItem:
+    return get_object_or_404(
+        AgendaItem.objects.filter(meeting__in=Meeting.objects.visible_to(user)).select_related(
+            "meeting__team", "case__team", "case__rule__regulation"
+        ),
+        pk=pk,
+    )
+
+
+def is_lead_of(user, team_id: int) -> bool:
+    return Membership.objects.filter(user=user, team_id=team_id, role=Role.LEAD).exists()
+
+
+def require_lead(user, meeting: Meeting) -> None:
+    if not is_lead_of(user, meeting.team_id):
+        raise PermissionDenied
+
+
+@require_GET
+@login_required
+def meeting_list(request: HttpRequest) -> HttpResponse:
+    meetings = Meeting.objects.visible_to(request.user).select_related("team")
+    now = timezone.now()
+    return render(
+        request,
+        "deliberations/meeting_list.html",
+        {
+            "upcoming": meetings.exclude(status=Meeting.Status.CLOSED).order_by("starts_at"),
+            "past": meetings.filter(status=Meeting.Status.CLOSED).order_by("-starts_at")[:50],
+            "lead_teams": lead_teams(request.user).order_by("name"),
+            "now": now,
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def meeting_create(request: HttpRequest) -> HttpResponse:
+    teams = lead_teams(request.user).order_by("name")
+    team_id = request.POST.get("team") or request.GET.get("team")
+    if not teams.exists():
+        raise PermissionDenied
+    if team_id is None and teams.count() > 1:
+        return render(request, "deliberations/meeting_choose_team.html", {"teams": teams})
+    team = get_object_or_404(teams, pk=team_id) if team_id else teams.first()
+    initial = {
+        "starts_at": _next_weekday_at(10),
+        "participants": list(
+            Membership.objects.filter(team=team)
+            .exclude(role=Role.DIRECTOR)
+            .values_list("user_id", flat=True)
+        ),
+    }
+    form = MeetingForm(request.POST or None, team=team, initial=initial)
+    if not request.POST:
+        form.initial["cases"] = list(form.fields["cases"].queryset.values_list("pk", flat=True))
+    if request.method == "POST" and form.is_valid():
+        try:
+            meeting = services.plan_meeting(
+                team=team,
+                lead=request.user,
+                starts_at=form.cleaned_data["starts_at"],
+                location=form.cleaned_data["location"],
+                participants=form.cleaned_data["participants"],
+                cases=form.cleaned_data["cases"],
+            )
+        except services.ConflictError:
+            form.add_error(
+                "cases",
+                _("One of these cases was just put on another agenda. Check the list again."),
+            )
+        else:
+            messages.success(request, _("The case consultation was planned."))
+            return redirect(meeting)
+    return render(request, "deliberations/meeting_form.html", {"form": form, "team": team})
+
+
+def _next_weekday_at(hour: int) -> dt.datetime:
+    day = timezone.localdate() + dt.timedelta(days=1)
+    while day.weekday() >= 5:
+        day += dt.timedelta(days=1)
+    return dt.datetime.combine(day, dt.time(hour), tzinfo=timezone.get_current_timezone())
+
+
+def _meeting_context(request: HttpRequest, meeting: Meeting, **extra) -> dict:
+    items = list(
+        meeting.items.select_related("case__rule__regulation", "case__author").order_by(
+            "position", "pk"
+        )
+    )
+    can_run = is_lead_of(request.user, meeting.team_id)
+    selected = None
+    selected_id = request.GET.get("item") or request.POST.get("item")
+    if selected_id and selected_id.isdigit():
+        selected = next((item for item in items if item.pk == int(selected_id)), None)
+    if selected is None:
+        selected = next((item for item in items if item.state == "open"), None) or (
+            items[0] if items else None
+        )
+    context = {
+        "meeting": meeting,
+        "items": items,
+        "selected": selected,
+        "can_run": can_run,
+        "organisation": Organisation.objects.first(),
+        "close_form": extra.pop("close_form", None) or CloseMeetingForm(),
+        "addable": Case.objects.filter(team=meeting.team, status="submitted").order_by(
+            "harm_date", "submitted_at"
+        )
+        if can_run and not meeting.is_closed
+        else [],
+    }
+    if selected is not None:
+        case = selected.case
+        decision = selected.decisions.select_related("author").first()
+        earlier = most_similar_earlier_decision(case, request.user)
+        form = extra.pop("decision_form", None)
+        if form is None and can_run and meeting.status == "in_progress" and decision is None:
+            form = DecisionForm(case=case, earlier=earlier)
+        context.update(
+            {
+                "case": case,
+                "decision": decision,
+                "earlier": earlier,
+                "decision_form": form,
+                "precedents": similar_cases(case, request.user),
+                "comments": case.comments.select_related("author"),
+            }
+        )
+    context.update(extra)
+    return context
+
+
+@require_GET
+@login_required
+def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = get_meeting_for(request.user, pk)
+    context = _meeting_context(request, meeting)
+    if request.htmx and request.GET.get("fragment") == "agenda":
+        return render(request, "deliberations/meeting_detail.html#agenda", context)
+    return render(request, "deliberations/meeting_detail.html", context)
+
+
+@require_POST
+@login_required
+def meeting_start(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = get_meeting_for(request.user, pk)
+    require_lead(request.user, meeting)
+    try:
+        services.start_meeting(meeting=meeting, actor=request.user)
+    except services.InvalidState:
+        messages.error(request, _("This meeting has already started or is closed."))
+    return redirect(meeting)
+
+
+@require_POST
+@login_required
+def agenda_add(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = get_meeting_for(request.user, pk)
+    require_lead(request.user, meeting)
+    case = Case.objects.visible_to(request.user).filter(pk=request.POST.get("case") or 0).first()
+    if case is None:
+        messages.error(request, _("Choose a submitted case of this team."))
+        return redirect(meeting)
+    try:
+        services.add_to_agenda(meeting=meeting, case=case, actor=request.user)
+    except (services.InvalidState, services.ConflictError):
+        messages.error(
+            request, _("This case cannot go on the agenda: it is not waiting for a meeting.")
+        )
+    return redirect(meeting)
+
+
+@require_POST
+@login_required
+def agenda_move(request: HttpRequest, pk: int) -> HttpResponse:
+    item = get_item_for(request.user, pk)
+    require_lead(request.user, item.meeting)
+    direction = -1 if request.POST.get("direction") == "up" else 1
+    if not item.meeting.is_closed:
+        services.move_agenda_item(item=item, direction=direction)
+    return redirect(f"{item.meeting.get_absolute_url()}#agenda")
+
+
+@require_POST
+@login_required
+def agenda_remove(request: HttpRequest, pk: int) -> HttpResponse:
+    item = get_item_for(request.user, pk)
+    require_lead(request.user, item.meeting)
+    try:
+        services.remove_from_agenda(item=item, actor=request.user)
+    except services.InvalidState:
+        messages.error(request, _("Only open items of a planned meeting can be removed."))
+    return redirect(item.meeting)
+
+
+@require_POST
+@login_required
+def item_notes(request: HttpRequest, pk: int) -> HttpResponse:
+    item = get_item_for(request.user, pk)
+    require_lead(request.user, item.meeting)
+    notes = request.POST.get("notes", "")[:5000]
+    from cases.guard import scan
+
+    warnings = [w for w in scan({"notes": (_("Notes"), notes)}) if w.certain]
+    if warnings:
+        messages.error(request, warnings[0].message)
+    else:
+        try:
+            services.save_notes(item=item, notes=notes)
+        except services.InvalidState:
+            messages.error(request, _("The meeting is closed; its notes are frozen."))
+        else:
+            messages.success(request, _("Notes saved."))
+    return redirect(f"{item.meeting.get_absolute_url()}?item={item.pk}")
+
+
+@require_POST
+@login_required
+def decision_record(request: HttpRequest, pk: int) -> HttpResponse:
+    item = get_item_for(request.user, pk)
+    meeting = item.meeting
+    require_lead(request.user, meeting)
+    earlier = most_similar_earlier_decision(item.case, request.user)
+    form = DecisionForm(request.POST, case=item.case, earlier=earlier)
+    if form.is_valid():
+        try:
+            services.record_decision(item=item, author=request.user, spec=form.spec())
+        except services.ConflictError:
+            form.add_error(
+                None,
+                _(
+                    "Someone else recorded a decision on this item a moment ago. Yours was not "
+                    "saved; what you typed is still below. Read the recorded decision first."
+                ),
+            )
+        except services.InvalidState:
+            form.add_error(None, _("Decisions can only be recorded while the meeting runs."))
+        else:
+            messages.success(request, _("The decision was recorded."))
+            return redirect(f"{meeting.get_absolute_url()}?item={item.pk}")
+    request.GET = request.GET.copy()
+    request.GET["item"] = str(item.pk)
+    context = _meeting_context(request, meeting, decision_form=form)
+    return render(request, "deliberations/meeting_detail.html", context, status=422)
+
+
+@require_POST
+@login_required
+def minutes_save(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = get_meeting_for(request.user, pk)
+    require_lead(request.user, meeting)
+    text = request.POST.get("minutes", "")[:20000]
+    from cases.guard import scan
+
+    warnings = [w for w in scan({"minutes": (_("Minutes"), text)}) if w.certain]
+    if warnings:
+        context = _meeting_context(request, meeting, minutes_draft=text)
+        messages.error(request, warnings[0].message)
+        return render(request, "deliberations/meeting_detail.html", context, status=422)
+    try:
+        version = int(request.POST.get("version", "0"))
+        services.save_minutes(meeting=meeting, minutes=text, version=version)
+    except (ValueError, services.ConflictError):
+        context = _meeting_context(request, meeting, minutes_draft=text)
+        messages.error(
+            request,
+            _(
+                "The minutes were changed elsewhere, or the meeting is not running. Your text "
+                "was not saved; it is still in the field below."
+            ),
+        )
+        return render(request, "deliberations/meeting_detail.html", context, status=409)
+    messages.success(request, _("Minutes saved."))
+    return redirect(f"{meeting.get_absolute_url()}#minutes")
+
+
+@require_POST
+@login_required
+def meeting_close(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = get_meeting_for(request.user, pk)
+    require_lead(request.user, meeting)
+    form = CloseMeetingForm(request.POST)
+    form.is_valid()
+    choice = form.cleaned_data.get("open_items")
+    has_open = meeting.items.filter(state=AgendaItem.State.OPEN).exists()
+    if has_open and choice == "keep_open":
+        messages.info(request, _("The meeting stays open."))
+        return redirect(meeting)
+    if has_open and choice != "postpone":
+        form.add_error(
+            "open_items",
+            _("Some items are still open. Postpone them all, or keep the meeting open."),
+        )
+        context = _meeting_context(request, meeting, close_form=form)
+        return render(request, "deliberations/meeting_detail.html", context, status=422)
+    try:
+        services.close_meeting(meeting=meeting, actor=request.user, postpone_open=has_open)
+    except services.InvalidState:
+        messages.error(request, _("Only a running meeting can be closed."))
+        return redirect(meeting)
+    messages.success(request, _("The meeting was closed; its decisions are final."))
+    return redirect("deliberations:minutes", pk=meeting.pk)
+
+
+@require_GET
+@login_required
+def minutes(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = get_meeting_for(request.user, pk)
+    items = (
+        meeting.items.select_related("case__rule__regulation")
+        .prefetch_related("decisions__actions__owner", "decisions__public_values")
+        .order_by("position")
+    )
+    return render(
+        request,
+        "deliberations/minutes.html",
+        {"meeting": meeting, "items": items, "participants": meeting.participants.all()},
+    )
+
+
+def _ics_text(value: str) -> str:
+    return value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+
+
+@require_GET
+@login_required
+def meeting_ics(request: HttpRequest, pk: int) -> HttpResponse:
+    from django.conf import settings
+
+    meeting = get_meeting_for(request.user, pk)
+    fmt = "%Y%m%dT%H%M%SZ"
+    start = meeting.starts_at.astimezone(dt.UTC)
+    end = start + dt.timedelta(hours=1, minutes=30)
+    summary = _("Case consultation %(team)s") % {"team": meeting.team.name}
+    url = settings.BASE_URL + meeting.get_absolute_url()
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//Bedoeling//Casusoverleg//NL",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        "BEGIN:VEVENT",
+        f"UID:meeting-{meeting.pk}@bedoeling",
+        f"DTSTAMP:{timezone.now().astimezone(dt.UTC).strftime(fmt)}",
+        f"DTSTART:{start.strftime(fmt)}",
+        f"DTEND:{end.strftime(fmt)}",
+        f"SUMMARY:{_ics_text(summary)}",
+        f"LOCATION:{_ics_text(meeting.location)}",
+        f"DESCRIPTION:{_ics_text(url)}",
+        f"URL:{url}",
+        "END:VEVENT",
+        "END:VCALENDAR",
+    ]
+    response = HttpResponse("\r\n".join(lines) + "\r\n", content_type="text/calendar")
+    response["Content-Disposition"] = f'attachment; filename="casusoverleg-{meeting.pk}.ics"'
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def decision_correct(request: HttpRequest, pk: int) -> HttpResponse:
+    decision = get_object_or_404(
+        Decision.objects.visible_to(request.user).select_related("case__team"), pk=pk
+    )
+    case = decision.case
+    if not is_lead_of(request.user, case.team_id):
+        raise PermissionDenied
+    if not decision.frozen or Decision.objects.filter(supersedes=decision).exists():
+        messages.error(
+            request, _("Only a final decision that was not corrected yet can be corrected.")
+        )
+        return redirect(case)
+    earlier = most_similar_earlier_decision(case, request.user)
+    form = DecisionForm(request.POST or None, case=case, earlier=earlier)
+    reason = request.POST.get("reason", "").strip()
+    reason_error = ""
+    if request.method == "POST":
+        if not reason:
+            reason_error = _("Say why the decision is corrected.")
+        if form.is_valid() and not reason_error:
+            try:
+                services.supersede_decision(
+                    decision=decision, author=request.user, spec=form.spec(), reason=reason
+                )
+            except services.ConflictError:
+                form.add_error(None, _("Someone else corrected this decision a moment ago."))
+            else:
+                messages.success(
+                    request, _("The correction was recorded; the old decision stays readable.")
+                )
+                return redirect(case)
+    return render(
+        request,
+        "deliberations/decision_correct.html",
+        {
+            "decision": decision,
+            "case": case,
+            "form": form,
+            "reason": reason,
+            "reason_error": reason_error,
+            "action_url": reverse("deliberations:correct", args=[decision.pk]),
+        },
+    )
