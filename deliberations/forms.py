@@ -31,9 +31,9 @@ def team_members(team):
 
 
 def team_directors(team):
-    return User.objects.filter(
-        memberships__team=team, memberships__role=Role.DIRECTOR
-    ).order_by("first_name")
+    return User.objects.filter(memberships__team=team, memberships__role=Role.DIRECTOR).order_by(
+        "first_name"
+    )
 
 
 class MeetingForm(forms.Form):
