@@ -100,7 +100,7 @@ def spec(kind="deviation", **overrides) -> DecisionSpec:
         "rationale": "Dit dient de bedoeling: mevrouw blijft rondkomen.",
         "public_values": values,
         "backing": True,
-        "evaluate_on": dt.date.today() + dt.timedelta(days=90),
+        "evaluate_on": timezone.localdate() + dt.timedelta(days=90),
     }
     data.update(overrides)
     return DecisionSpec(**data)
@@ -108,5 +108,5 @@ def spec(kind="deviation", **overrides) -> DecisionSpec:
 
 def action(owner, days=14, description="Brief sturen") -> ActionSpec:
     return ActionSpec(
-        description=description, owner=owner, due_on=dt.date.today() + dt.timedelta(days=days)
+        description=description, owner=owner, due_on=timezone.localdate() + dt.timedelta(days=days)
     )
