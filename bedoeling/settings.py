@@ -223,6 +223,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "deliberations.tasks.send_daily_reminders",
         "schedule": crontab(hour=7, minute=30),
     },
+    "weekly-digests": {
+        "task": "digests.tasks.build_weekly_digests",
+        "schedule": crontab(day_of_week="mon", hour=6, minute=0),
+    },
     "clear-expired-sessions": {
         "task": "bedoeling.tasks.clear_expired_sessions",
         "schedule": 24 * 60 * 60,

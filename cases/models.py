@@ -200,6 +200,12 @@ class Case(models.Model):
     version = models.PositiveIntegerField(
         default=1, help_text=_("Raised on every change; an edit over an older version is refused.")
     )
+    keywords = models.CharField(
+        max_length=300,
+        blank=True,
+        editable=False,
+        help_text=_("The case's most frequent content words, for recurring patterns."),
+    )
     intake_token = models.UUIDField(
         null=True,
         blank=True,
@@ -220,6 +226,8 @@ class Case(models.Model):
         indexes = [
             models.Index(fields=["team", "status"], name="case_team_status"),
             models.Index(fields=["status", "rule"], name="case_status_rule"),
+            models.Index(fields=["submitted_at"], name="case_submitted_at"),
+            models.Index(fields=["team", "submitted_at"], name="case_team_submitted_at"),
         ]
 
     def __str__(self) -> str:

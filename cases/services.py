@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from .keywords import case_keywords
 from .models import Case, CaseEvent, CaseStatus, Comment, Rule
 from .tasks import notify_case_submitted
 
@@ -61,7 +62,9 @@ def create_case(
             return existing, False
     try:
         with transaction.atomic():
-            case = Case.objects.create(author=author, team=team, intake_token=intake_token, **data)
+            case = Case(author=author, team=team, intake_token=intake_token, **data)
+            case.keywords = case_keywords(case)
+            case.save()
     except IntegrityError:
         existing = Case.objects.filter(intake_token=intake_token).first()
         if existing is None:
@@ -96,8 +99,10 @@ def update_case(
         changed.append("public_values")
     if not changed:
         return current
+    for name, value in data.items():
+        setattr(current, name, value)
     updated = Case.objects.filter(pk=case.pk, version=version).update(
-        **data, version=version + 1, updated_at=timezone.now()
+        **data, keywords=case_keywords(current), version=version + 1, updated_at=timezone.now()
     )
     if updated != 1:
         raise StaleCase

@@ -204,6 +204,7 @@ class Decision(models.Model):
         verbose_name = _("decision")
         verbose_name_plural = _("decisions")
         ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["created_at"], name="decision_created_at")]
         constraints = [
             # Exactly one decision per agenda item; corrections and answers have no item.
             models.UniqueConstraint(fields=["agenda_item"], name="decision_one_per_item"),

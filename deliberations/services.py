@@ -222,6 +222,10 @@ def _create_decision(*, case: Case, author, spec: DecisionSpec, **links) -> Deci
         **links,
     )
     decision.public_values.set(spec.public_values)
+    if spec.rule_chafes:
+        from digests.services import signal_rule
+
+        signal_rule(case=case, actor=author)
     for action in spec.actions:
         Action.objects.create(
             decision=decision,

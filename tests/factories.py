@@ -1,5 +1,8 @@
 import factory
 from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from cases.keywords import keywords
 
 from bedoeling.models import Membership, Organisation, Role, Team
 
@@ -106,3 +109,7 @@ class CaseFactory(factory.django.DjangoModelFactory):
     question = "Mogen we de kostendelersnorm hier buiten toepassing laten?"
     barrier = factory.SubFactory(BarrierFactory)
     status = "submitted"
+    submitted_at = factory.LazyFunction(timezone.now)
+    keywords = factory.LazyAttribute(
+        lambda case: keywords(case.title, case.situation, case.effect, case.conflict)
+    )

@@ -1,0 +1,154 @@
+"""Digests ("rode draden"): stored snapshots of the patterns in a scope and period; signals that
+turn a rule that keeps chafing into a structural question; good examples for everyone."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from .querysets import DigestQuerySet, SignalQuerySet, StoryQuerySet
+
+FORMAT_VERSION = 1
+
+
+class Digest(models.Model):
+    team = models.ForeignKey(
+        "bedoeling.Team",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="digests",
+        verbose_name=_("team"),
+        help_text=_("Empty: the whole organisation."),
+    )
+    start = models.DateField(_("from"))
+    end = models.DateField(_("up to and including"))
+    version = models.PositiveIntegerField(_("version"), default=1)
+    built_at = models.DateTimeField(_("built"), auto_now_add=True)
+    data = models.JSONField(_("figures"))
+    format_version = models.PositiveSmallIntegerField(default=FORMAT_VERSION)
+    task_id = models.CharField(
+        max_length=64,
+        null=True,
+        blank=True,
+        unique=True,
+        help_text=_("The Celery task that built it: a redelivered task stores no second digest."),
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    objects = DigestQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("digest")
+        verbose_name_plural = _("digests")
+        ordering = ["-end", "-built_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["team", "start", "end", "version"], name="digest_unique_version"
+            ),
+            models.UniqueConstraint(
+                fields=["start", "end", "version"],
+                condition=models.Q(team__isnull=True),
+                name="digest_unique_org_version",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        scope = self.team.name if self.team_id else _("organisation")
+        return f"{scope} {self.start}\u2013{self.end} v{self.version}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("digests:detail", args=[self.pk])
+
+    @property
+    def scope_label(self) -> str:
+        return self.team.name if self.team_id else str(_("The whole organisation"))
+
+
+class Signal(models.Model):
+    """One per rule flagged as chafing structurally; collects the cases behind it."""
+
+    class State(models.TextChoices):
+        OPEN = "open", _("open")
+        UNDER_REVIEW = "under_review", _("under review")
+        TAKEN_UP = "taken_up", _("taken up")
+        CHANGED = "changed", _("rule changed")
+        DECLINED = "declined", _("declined")
+
+    rule = models.OneToOneField(
+        "cases.Rule", on_delete=models.PROTECT, related_name="signal", verbose_name=_("rule")
+    )
+    cases = models.ManyToManyField("cases.Case", related_name="signals", verbose_name=_("cases"))
+    state = models.CharField(_("state"), max_length=20, choices=State.choices, default=State.OPEN)
+    taken_up_with = models.CharField(
+        _("taken up with"),
+        max_length=200,
+        blank=True,
+        help_text=_("Policy, the ministry, another department, …"),
+    )
+    reason = models.TextField(_("reason"), blank=True, max_length=3000)
+    created_at = models.DateTimeField(_("signalled"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last change"), auto_now=True)
+
+    objects = SignalQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("signal")
+        verbose_name_plural = _("signals")
+        ordering = ["-updated_at", "-pk"]
+
+    def __str__(self) -> str:
+        return str(self.rule)
+
+    def get_absolute_url(self) -> str:
+        return reverse("digests:signal", args=[self.pk])
+
+
+class SignalEvent(models.Model):
+    """A change of a signal's state, shown on the signals page and on the cases behind it."""
+
+    signal = models.ForeignKey(Signal, on_delete=models.PROTECT, related_name="events")
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    from_state = models.CharField(max_length=20, choices=Signal.State.choices, blank=True)
+    to_state = models.CharField(max_length=20, choices=Signal.State.choices)
+    note = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.signal_id}: {self.from_state} \u2192 {self.to_state}"
+
+
+class Story(models.Model):
+    """A good example: a decided case told as a short anonymised story for the organisation."""
+
+    case = models.ForeignKey(
+        "cases.Case", on_delete=models.PROTECT, related_name="stories", verbose_name=_("case")
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("by")
+    )
+    title = models.CharField(_("title"), max_length=160)
+    text = models.TextField(_("story"), max_length=5000)
+    lesson = models.TextField(_("the lesson"), max_length=2000)
+    published_at = models.DateTimeField(_("published"), auto_now_add=True, db_index=True)
+
+    objects = StoryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("good example")
+        verbose_name_plural = _("good examples")
+        ordering = ["-published_at", "-pk"]
+
+    def __str__(self) -> str:
+        return self.title

@@ -1,0 +1,73 @@
+"""Signals and good examples: each change is one function, atomic, and leaves a trace."""
+
+from __future__ import annotations
+
+from django.db import IntegrityError, transaction
+
+from .models import Signal, SignalEvent, Story
+
+
+class NotAllowed(Exception):
+    pass
+
+
+@transaction.atomic
+def signal_rule(*, case, actor) -> Signal | None:
+    """A decision flagged the case's rule as chafing structurally: one signal per rule."""
+    if not case.rule_id:
+        return None
+    signal = Signal.objects.filter(rule_id=case.rule_id).first()
+    if signal is None:
+        try:
+            with transaction.atomic():
+                signal = Signal.objects.create(rule_id=case.rule_id)
+        except IntegrityError:
+            signal = Signal.objects.get(rule_id=case.rule_id)
+        else:
+            SignalEvent.objects.create(
+                signal=signal, actor=actor, from_state="", to_state=Signal.State.OPEN
+            )
+    signal.cases.add(case)
+    return signal
+
+
+TRANSITIONS = {
+    Signal.State.OPEN: {Signal.State.UNDER_REVIEW, Signal.State.TAKEN_UP, Signal.State.DECLINED},
+    Signal.State.UNDER_REVIEW: {Signal.State.TAKEN_UP, Signal.State.DECLINED},
+    Signal.State.TAKEN_UP: {Signal.State.CHANGED, Signal.State.DECLINED},
+    Signal.State.CHANGED: set(),
+    Signal.State.DECLINED: {Signal.State.UNDER_REVIEW},
+}
+
+
+@transaction.atomic
+def move_signal(
+    *, signal: Signal, actor, to_state: str, taken_up_with: str = "", reason: str = ""
+) -> Signal:
+    signal = Signal.objects.select_for_update().get(pk=signal.pk)
+    if to_state not in TRANSITIONS[signal.state]:
+        raise NotAllowed(f"{signal.state} -> {to_state}")
+    if to_state == Signal.State.TAKEN_UP and not taken_up_with.strip():
+        raise NotAllowed("taken up: with whom?")
+    if to_state == Signal.State.DECLINED and not reason.strip():
+        raise NotAllowed("declined: why?")
+    previous = signal.state
+    signal.state = to_state
+    fields = ["state", "updated_at"]
+    if taken_up_with:
+        signal.taken_up_with = taken_up_with.strip()
+        fields.append("taken_up_with")
+    if reason:
+        signal.reason = reason.strip()
+        fields.append("reason")
+    signal.save(update_fields=fields)
+    note = taken_up_with.strip() or reason.strip()
+    SignalEvent.objects.create(
+        signal=signal, actor=actor, from_state=previous, to_state=to_state, note=note
+    )
+    return signal
+
+
+@transaction.atomic
+def publish_story(*, case, author, title: str, text: str, lesson: str) -> Story:
+    return Story.objects.create(case=case, author=author, title=title, text=text, lesson=lesson)

@@ -1,0 +1,128 @@
+"""Celery tasks that build and store digests. The computation is digests.patterns."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from celery import shared_task
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import Max
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+
+from bedoeling.tasks import send_mail
+
+from .models import Digest
+from .patterns import build_digest, headline
+
+
+def store_digest(
+    *, team, start: dt.date, end: dt.date, task_id: str | None = None, requested_by=None
+) -> Digest:
+    """Build and store a new version of the digest for this scope and period.
+
+    The same task id twice (a redelivered task) returns the digest stored the first time.
+    """
+    if task_id:
+        existing = Digest.objects.filter(task_id=task_id).first()
+        if existing is not None:
+            return existing
+    data = build_digest(team, start, end)
+    for _attempt in range(3):
+        try:
+            with transaction.atomic():
+                version = (
+                    Digest.objects.filter(team=team, start=start, end=end).aggregate(
+                        v=Max("version")
+                    )["v"]
+                    or 0
+                ) + 1
+                digest = Digest.objects.create(
+                    team=team,
+                    start=start,
+                    end=end,
+                    version=version,
+                    data=data,
+                    task_id=task_id,
+                    requested_by=requested_by,
+                )
+        except IntegrityError:
+            if task_id:
+                existing = Digest.objects.filter(task_id=task_id).first()
+                if existing is not None:
+                    return existing
+            continue  # another build took this version number; take the next
+        if team is None:
+            transaction.on_commit(lambda pk=digest.pk: notify_directors.delay(pk))
+        return digest
+    raise RuntimeError("could not store the digest")
+
+
+@shared_task(bind=True, acks_late=True)
+def build_digest_task(
+    self, team_id: int | None, start: str, end: str, requested_by_id: int | None = None
+) -> int:
+    from bedoeling.models import Team
+
+    team = Team.objects.get(pk=team_id) if team_id else None
+    digest = store_digest(
+        team=team,
+        start=dt.date.fromisoformat(start),
+        end=dt.date.fromisoformat(end),
+        task_id=self.request.id,
+        requested_by=(None if requested_by_id is None else _user(requested_by_id)),
+    )
+    return digest.pk
+
+
+def _user(pk: int):
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.filter(pk=pk).first()
+
+
+def last_week(today: dt.date | None = None) -> tuple[dt.date, dt.date]:
+    """Monday to Sunday of the week before `today`."""
+    today = today or timezone.localdate()
+    this_monday = today - dt.timedelta(days=today.weekday())
+    return this_monday - dt.timedelta(days=7), this_monday - dt.timedelta(days=1)
+
+
+@shared_task
+def build_weekly_digests() -> int:
+    """Every team's digest and the organisation's, for last week (Celery beat, Mondays)."""
+    from bedoeling.models import Team
+
+    start, end = last_week()
+    scopes = [None, *Team.objects.order_by("pk").values_list("pk", flat=True)]
+    for team_id in scopes:
+        build_digest_task.delay(team_id, start.isoformat(), end.isoformat())
+    return len(scopes)
+
+
+@shared_task
+def notify_directors(digest_id: int) -> int:
+    from django.contrib.auth import get_user_model
+
+    from bedoeling.models import Role
+
+    digest = Digest.objects.get(pk=digest_id)
+    directors = (
+        get_user_model()
+        .objects.filter(memberships__role=Role.DIRECTOR)
+        .exclude(email="")
+        .distinct()
+        .order_by("pk")
+    )
+    with translation.override(settings.LANGUAGE_CODE):
+        context = {
+            "digest": digest,
+            "figures": headline(digest.data),
+            "base_url": settings.BASE_URL,
+        }
+        subject = " ".join(render_to_string("digests/email/ready_subject.txt", context).split())
+        body = render_to_string("digests/email/ready.txt", context)
+    for director in directors:
+        send_mail.delay(subject, body, [director.email])
+    return directors.count()
