@@ -6,7 +6,8 @@ No Celery here; `digests/tasks.py` only schedules this and stores the result.
 Definitions (the digest page and the tests rely on them):
 - period: `start` to `end`, both dates inclusive, in the site's time zone;
 - submitted: cases whose submission falls in the period;
-- decided: cases whose first decision other than "postpone" falls in the period; days to
+- decided: cases whose first decision other than "postpone" or "escalate" (a director's
+  answer counts) falls in the period; days to
   decision run from submission to that decision; the 90th percentile is the nearest-rank one;
 - open: cases submitted before the end of the period and, now, waiting for or in the
   consultation (submitted, on an agenda or escalated);
@@ -116,7 +117,7 @@ def build_digest(team, start: dt.date, end: dt.date) -> dict:
 def _counts(cases, in_period, since, until) -> dict:
     first_decisions = (
         Decision.objects.filter(case__in=cases)
-        .exclude(kind=DecisionKind.POSTPONE)
+        .exclude(kind__in=[DecisionKind.POSTPONE, DecisionKind.ESCALATE])
         .values("case_id", "case__submitted_at")
         .annotate(first=Min("created_at"))
         .filter(first__gte=since, first__lt=until)
@@ -374,16 +375,12 @@ def _outcomes(cases, since, until) -> dict:
 
 
 def _follow_up(cases, end: dt.date, until) -> dict:
-    overdue = Action.objects.filter(case__in=cases, due_on__lte=end).filter(
+    overdue = Action.objects.filter(case__in=cases, due_on__lt=end).filter(
         Q(done_at__isnull=True) | Q(done_at__gte=until)
     )
     pending = (
-        Decision.objects.filter(
-            case__in=cases,
-            superseded_by__isnull=True,
-            evaluate_on__lte=end,
-            case__outcome__isnull=True,
-        )
+        Decision.objects.filter(case__in=cases, superseded_by__isnull=True, evaluate_on__lte=end)
+        .filter(Q(case__outcome__isnull=True) | Q(case__outcome__created_at__gte=until))
         .exclude(kind__in=[DecisionKind.POSTPONE, DecisionKind.ESCALATE])
         .values("case_id")
         .distinct()
@@ -402,10 +399,10 @@ def _follow_up(cases, end: dt.date, until) -> dict:
         for pk, case_id, created in escalations
     ]
     return {
-        "actions_overdue": overdue.exclude(due_on=end).count(),
-        "actions_overdue_case_ids": sorted(
-            set(overdue.exclude(due_on=end).values_list("case_id", flat=True))
-        )[:MAX_CASE_IDS],
+        "actions_overdue": overdue.count(),
+        "actions_overdue_case_ids": sorted(set(overdue.values_list("case_id", flat=True)))[
+            :MAX_CASE_IDS
+        ],
         "outcomes_pending": pending.count(),
         "escalations_open": len(open_escalations),
         "escalations": open_escalations[:MAX_CASE_IDS],
