@@ -1,0 +1,124 @@
+"""Good examples: a lead tells a decided case as a short anonymised story for the whole
+organisation; everyone logged in reads them, but opens the case only if it is in their teams."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET, require_http_methods
+
+from bedoeling.models import Role
+from cases.guard import PrivacyGuardedForm
+from cases.models import Case, CaseStatus, role_in_team
+
+from . import services
+from .models import Story
+
+PAGE_SIZE = 20
+
+# Only a case the consultation has decided can be told as an example.
+PUBLISHABLE_STATUSES = (CaseStatus.DECIDED, CaseStatus.CLOSED)
+
+
+def is_lead_of_case_team(case: Case, user) -> bool:
+    return role_in_team(user, case.team_id) == Role.LEAD
+
+
+def may_publish_story(case: Case, user) -> bool:
+    """Whether the case page offers this person to publish the case as a good example."""
+    return case.status in PUBLISHABLE_STATUSES and is_lead_of_case_team(case, user)
+
+
+class StoryForm(PrivacyGuardedForm):
+    privacy_fields = ("title", "text", "lesson")
+
+    title = forms.CharField(
+        label=gettext_lazy("Title"),
+        max_length=160,
+        help_text=gettext_lazy("A short headline that says what the example is about."),
+    )
+    text = forms.CharField(
+        label=gettext_lazy("The story"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=gettext_lazy(
+            "What happened, what was decided and why. Anonymised: nothing that could identify "
+            "the citizen."
+        ),
+    )
+    lesson = forms.CharField(
+        label=gettext_lazy("The lesson"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=gettext_lazy("What can colleagues elsewhere in the organisation learn from it?"),
+    )
+
+
+def _not_publishable_message(case: Case) -> str:
+    return _(
+        "Case %(reference)s is “%(status)s”. Only a decided or closed case can be published as "
+        "a good example."
+    ) % {"reference": case.reference, "status": case.get_status_display()}
+
+
+@require_GET
+@login_required
+def example_list(request: HttpRequest) -> HttpResponse:
+    stories = Story.objects.visible_to(request.user).select_related("case__team")
+    page = Paginator(stories, PAGE_SIZE).get_page(request.GET.get("page"))
+    visible_case_ids = set(
+        Case.objects.visible_to(request.user)
+        .filter(pk__in=[story.case_id for story in page])
+        .values_list("pk", flat=True)
+    )
+    return render(
+        request,
+        "digests/examples.html",
+        {"page": page, "visible_case_ids": visible_case_ids},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def example_publish(request: HttpRequest, case_pk: int) -> HttpResponse:
+    case = get_object_or_404(
+        Case.objects.visible_to(request.user).select_related("team", "rule__regulation"),
+        pk=case_pk,
+    )
+    if not is_lead_of_case_team(case, request.user):
+        raise PermissionDenied
+    form = StoryForm(request.POST or None)
+    publishable = case.status in PUBLISHABLE_STATUSES
+    if request.method == "GET" and not publishable:
+        messages.warning(request, _not_publishable_message(case))
+        return redirect(case)
+    status = 200
+    if request.method == "POST":
+        valid = form.is_valid()
+        if not publishable:
+            # The case changed after the form was opened: say so and keep the text.
+            form.add_error(None, _not_publishable_message(case))
+            status = 409
+        elif valid:
+            story = services.publish_story(
+                case=case,
+                author=request.user,
+                title=form.cleaned_data["title"],
+                text=form.cleaned_data["text"],
+                lesson=form.cleaned_data["lesson"],
+            )
+            messages.success(
+                request, _("“%(title)s” is published as a good example.") % {"title": story.title}
+            )
+            return redirect(f"{reverse('digests:examples')}#story-{story.pk}")
+        else:
+            status = 422
+    return render(request, "digests/story_form.html", {"form": form, "case": case}, status=status)

@@ -1,0 +1,193 @@
+"""Signals: a rule that keeps chafing, followed from the structural question to its answer.
+
+Everyone logged in reads them (they are about rules, not citizens); the cases behind a signal
+are shown only to those who may see them; only a director moves a signal.
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Prefetch
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET, require_POST
+
+from bedoeling.roles import roles_of
+from cases.guard import PrivacyGuardedForm
+from cases.models import Case
+
+from . import services
+from .models import Signal, SignalEvent, Story
+from .views_examples import may_publish_story
+
+
+def _state_label(state: str) -> str:
+    return str(Signal.State(state).label)
+
+
+def not_allowed_message(from_state: str, to_state: str) -> str:
+    allowed = [
+        _state_label(state) for state in Signal.State if state in services.TRANSITIONS[from_state]
+    ]
+    if not allowed:
+        return _("A signal in the state “%(from)s” does not move any more.") % {
+            "from": _state_label(from_state)
+        }
+    return _(
+        "A signal in the state “%(from)s” cannot move to “%(to)s”. From here it can move to: "
+        "%(allowed)s."
+    ) % {
+        "from": _state_label(from_state),
+        "to": _state_label(to_state),
+        "allowed": ", ".join(allowed),
+    }
+
+
+class SignalMoveForm(PrivacyGuardedForm):
+    privacy_fields = ("taken_up_with", "reason")
+
+    to_state = forms.ChoiceField(
+        label=gettext_lazy("New state"), choices=Signal.State.choices, widget=forms.RadioSelect
+    )
+    taken_up_with = forms.CharField(
+        label=gettext_lazy("Taken up with"),
+        max_length=200,
+        required=False,
+        help_text=gettext_lazy(
+            "Required when the signal is taken up: policy, the ministry, another department, …"
+        ),
+    )
+    reason = forms.CharField(
+        label=gettext_lazy("Reason"),
+        max_length=3000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=gettext_lazy("Required when the signal is declined: why does the rule stay?"),
+    )
+
+    def __init__(self, *args, signal: Signal, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.signal = signal
+        # Offer only the next states; any state is accepted so that a refused move gets a
+        # message that explains it rather than "not a valid choice".
+        allowed = services.TRANSITIONS[signal.state]
+        self.fields["to_state"].widget.choices = [
+            (value, label) for value, label in Signal.State.choices if value in allowed
+        ]
+
+    def clean(self):
+        cleaned = super().clean()
+        to_state = cleaned.get("to_state")
+        if not to_state:
+            return cleaned
+        if to_state not in services.TRANSITIONS[self.signal.state]:
+            self.add_error("to_state", not_allowed_message(self.signal.state, to_state))
+        if to_state == Signal.State.TAKEN_UP and not cleaned.get("taken_up_with", "").strip():
+            self.add_error(
+                "taken_up_with",
+                _("Say with whom it is taken up: policy, the ministry, another department."),
+            )
+        if to_state == Signal.State.DECLINED and not cleaned.get("reason", "").strip():
+            self.add_error("reason", _("Say why the signal is declined."))
+        return cleaned
+
+
+def get_signal_for(user, pk: int) -> Signal:
+    return get_object_or_404(
+        Signal.objects.visible_to(user).select_related("rule__regulation"), pk=pk
+    )
+
+
+@require_GET
+@login_required
+def signal_list(request: HttpRequest) -> HttpResponse:
+    signals = (
+        Signal.objects.visible_to(request.user)
+        .select_related("rule__regulation")
+        .annotate(case_count=Count("cases", distinct=True))
+    )
+    return render(request, "digests/signal_list.html", {"signals": signals})
+
+
+def _detail_context(request: HttpRequest, signal: Signal, form: SignalMoveForm | None) -> dict:
+    visible = list(
+        Case.objects.visible_to(request.user)
+        .filter(signals=signal)
+        .select_related("team")
+        .order_by("-created_at", "-pk")
+    )
+    if form is None and services.TRANSITIONS[signal.state] and roles_of(request.user).director:
+        form = SignalMoveForm(signal=signal)
+    return {
+        "signal": signal,
+        "visible_cases": visible,
+        "hidden_case_count": signal.cases.count() - len(visible),
+        "events": signal.events.select_related("actor"),
+        "form": form,
+    }
+
+
+@require_GET
+@login_required
+def signal_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    signal = get_signal_for(request.user, pk)
+    return render(request, "digests/signal_detail.html", _detail_context(request, signal, None))
+
+
+@require_POST
+@login_required
+def signal_move(request: HttpRequest, pk: int) -> HttpResponse:
+    signal = get_signal_for(request.user, pk)
+    if not roles_of(request.user).director:
+        raise PermissionDenied
+    form = SignalMoveForm(request.POST, signal=signal)
+    status = 422
+    if form.is_valid():
+        try:
+            services.move_signal(
+                signal=signal,
+                actor=request.user,
+                to_state=form.cleaned_data["to_state"],
+                taken_up_with=form.cleaned_data["taken_up_with"],
+                reason=form.cleaned_data["reason"],
+            )
+        except services.NotAllowed:
+            # Someone else moved it meanwhile: judge the same input against the new state.
+            signal.refresh_from_db()
+            form = SignalMoveForm(request.POST, signal=signal)
+            if form.is_valid():
+                form.add_error(
+                    None, _("The signal was changed meanwhile. Look at its state and try again.")
+                )
+            status = 409
+        else:
+            messages.success(
+                request,
+                _("The signal on %(rule)s is now “%(state)s”.")
+                % {"rule": signal.rule, "state": _state_label(form.cleaned_data["to_state"])},
+            )
+            return redirect(signal)
+    # The form goes back with the errors and everything the director typed.
+    context = _detail_context(request, signal, form)
+    return render(request, "digests/signal_detail.html", context, status=status)
+
+
+def signals_context(case: Case, user) -> dict:
+    """What the case page shows of the signals its case contributed to, their events, and the
+    good examples told from it — in a constant number of queries."""
+    signals = list(
+        Signal.objects.visible_to(user)
+        .filter(cases=case)
+        .select_related("rule__regulation")
+        .prefetch_related(Prefetch("events", queryset=SignalEvent.objects.select_related("actor")))
+    )
+    return {
+        "case_signals": signals,
+        "case_stories": list(Story.objects.visible_to(user).filter(case=case)),
+        "can_publish_story": may_publish_story(case, user),
+    }
