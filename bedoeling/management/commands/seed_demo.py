@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from unittest import mock
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
@@ -10,6 +14,7 @@ from django.utils import timezone
 
 from bedoeling.models import Membership, Organisation, Role, Team
 from cases.demo import seed_cases
+from deliberations.demo import seed_meetings
 
 DEMO_PASSWORD = "bedoeling-demo"  # noqa: S105 - printed for local demo use only
 
@@ -73,8 +78,24 @@ ROLE_LABELS = {
 }
 
 
+@contextmanager
+def no_notifications() -> Iterator[None]:
+    """Seed without notifying anyone.
+
+    The services enqueue their e-mails (invitations, minutes, escalations, submitted cases) with
+    `transaction.on_commit`; for hundreds of demo changes that would print or send hundreds of
+    mails to fictional people. Every on_commit hook in this code base is such a notification, so
+    while seeding they are dropped: nothing is queued, rendered or sent.
+    """
+    with mock.patch.object(transaction, "on_commit", lambda func, using=None, robust=False: None):
+        yield
+
+
 class Command(BaseCommand):
-    help = "Create a fictional organisation: teams, people in every role, cases (DEBUG only)."
+    help = (
+        "Create a fictional organisation: teams, people in every role, cases and case "
+        "consultations (DEBUG only)."
+    )
 
     def handle(self, *args, **options) -> None:
         if not settings.DEBUG:
@@ -82,13 +103,20 @@ class Command(BaseCommand):
                 "seed_demo only runs with DJANGO_DEBUG=true: it creates accounts with a known "
                 "password."
             )
-        with transaction.atomic():
+        now = timezone.now()
+        with no_notifications(), transaction.atomic():
             organisation = self.seed_organisation()
             teams = self.seed_teams(organisation)
             people, created = self.seed_people(teams)
-            cases_created = seed_cases(people, teams, today=timezone.localdate())
+            cases_created = seed_cases(people, teams, today=timezone.localdate(now))
+            meetings = seed_meetings(people, teams, now=now)
         self.stdout.write(self.style.SUCCESS(f"Demo organisation: {organisation.name}"))
         self.stdout.write(f"{cases_created} new demo cases.")
+        self.stdout.write(
+            f"{meetings['meetings']} new past case consultations with {meetings['decisions']} "
+            f"decisions ({meetings['escalations']} escalated), {meetings['actions']} actions and "
+            f"{meetings['outcomes']} outcomes; {meetings['planned']} planned for the coming week."
+        )
         self.stdout.write(f"{created} new accounts. Log in at http://127.0.0.1:8000/ with:")
         for username, first, last, memberships, is_superuser in PEOPLE:
             roles = ", ".join(f"{ROLE_LABELS[role]} in {team}" for team, role in memberships)
