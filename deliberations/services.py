@@ -300,6 +300,8 @@ def record_decision(*, item: AgendaItem, author, spec: DecisionSpec) -> Decision
 def supersede_decision(*, decision: Decision, author, spec: DecisionSpec, reason: str) -> Decision:
     """A correction after the meeting: a new decision that supersedes the old one."""
     old = Decision.objects.select_for_update().get(pk=decision.pk)
+    if not old.frozen:
+        raise InvalidState("only a final decision is corrected; change it in its meeting")
     if Decision.objects.filter(supersedes=old).exists():
         raise ConflictError("decision already corrected")
     new = _create_decision(
