@@ -28,6 +28,14 @@ def _nav_items(request: HttpRequest) -> list[dict]:
                 "name": "meetings",
             }
         )
+    if roles.professional or roles.lead or roles.director:
+        items.append(
+            {
+                "url": reverse("digests:dashboard"),
+                "label": _("Recurring patterns"),
+                "name": "digests",
+            }
+        )
     items.append({"url": reverse("team_list"), "label": _("Teams"), "name": "teams"})
     if roles.admin:
         items.append({"url": reverse("admin:index"), "label": _("Administration"), "name": "admin"})

@@ -13,6 +13,7 @@ urlpatterns = [
     path("teams/<int:pk>/", views.team_detail, name="team_detail"),
     path("cases/", include("cases.urls")),
     path("meetings/", include("deliberations.urls")),
+    path("digests/", include("digests.urls")),
     path("healthz", health.healthz, name="healthz"),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path(

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from django.db import models
+from django.db.models import F, Window
+from django.db.models.functions import RowNumber
 
 from bedoeling.models import Membership, Role
 
@@ -21,11 +23,23 @@ class DigestQuerySet(models.QuerySet):
         return self.filter(visible)
 
     def latest_per_scope(self) -> list:
-        """The newest digest (latest period, then latest version) for each scope."""
-        seen: dict = {}
-        for digest in self.select_related("team").order_by("-end", "-version", "-pk"):
-            seen.setdefault(digest.team_id, digest)
-        return list(seen.values())
+        """The newest digest (latest period, then latest version) for each scope.
+
+        One query: the database ranks the digests per scope, so only the winners (and their
+        figures) are loaded, however many versions and weeks are stored. The organisation
+        comes first, then the teams by name.
+        """
+        ranked = self.annotate(
+            scope_rank=Window(
+                RowNumber(),
+                partition_by=[F("team_id")],
+                order_by=[F("end").desc(), F("start").desc(), F("version").desc(), F("pk").desc()],
+            )
+        )
+        latest = ranked.filter(scope_rank=1).select_related("team")
+        return sorted(
+            latest, key=lambda d: (d.team_id is not None, d.team.name if d.team_id else "")
+        )
 
 
 class SignalQuerySet(models.QuerySet):
@@ -44,3 +58,18 @@ class StoryQuerySet(models.QuerySet):
         if not user.is_authenticated:
             return self.none()
         return self.all()
+
+
+def scopes_buildable_by(user) -> tuple[bool, models.QuerySet]:
+    """Who may ask for a (re)build of which digest: (the organisation's?, which teams).
+
+    A lead for the teams they lead; a director for the teams they oversee and the organisation.
+    Professionals for none.
+    """
+    from bedoeling.models import Team
+
+    if not user.is_authenticated:
+        return False, Team.objects.none()
+    memberships = Membership.objects.filter(user=user, role__in=[Role.LEAD, Role.DIRECTOR])
+    teams = Team.objects.filter(pk__in=memberships.values("team_id")).order_by("name")
+    return memberships.filter(role=Role.DIRECTOR).exists(), teams

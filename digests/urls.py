@@ -1,0 +1,18 @@
+from django.urls import path
+
+from . import views
+from .urls_examples import example_urlpatterns
+from .urls_signals import signal_urlpatterns
+
+app_name = "digests"
+
+urlpatterns = (
+    [
+        path("", views.dashboard, name="dashboard"),
+        path("build/", views.request_build, name="build"),
+        path("<int:pk>/", views.detail, name="detail"),
+        path("<int:pk>/<slug:table>.csv", views.export_csv, name="export"),
+    ]
+    + signal_urlpatterns
+    + example_urlpatterns
+)
