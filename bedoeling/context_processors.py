@@ -36,6 +36,11 @@ def _nav_items(request: HttpRequest) -> list[dict]:
                 "name": "digests",
             }
         )
+    if roles.professional or roles.lead or roles.director:
+        items.append({"url": reverse("digests:signals"), "label": _("Signals"), "name": "signals"})
+        items.append(
+            {"url": reverse("digests:examples"), "label": _("Good examples"), "name": "examples"}
+        )
     items.append({"url": reverse("team_list"), "label": _("Teams"), "name": "teams"})
     if roles.admin:
         items.append({"url": reverse("admin:index"), "label": _("Administration"), "name": "admin"})

@@ -20,8 +20,6 @@ from digests.models import Story
 from digests.services import publish_story
 from tests.factories import MembershipFactory, OrganisationFactory, TeamFactory
 
-pytestmark = pytest.mark.urls("tests.digests.urls_for_signals")
-
 STORY = {
     "title": "Oma hoeft niet te verhuizen",
     "text": "Een kleinzoon logeerde doordeweeks bij zijn oma. De kostendelersnorm zou haar "

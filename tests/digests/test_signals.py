@@ -20,8 +20,6 @@ from digests.models import Signal, SignalEvent
 from digests.services import NotAllowed, move_signal
 from tests.factories import MembershipFactory, OrganisationFactory, TeamFactory
 
-pytestmark = pytest.mark.urls("tests.digests.urls_for_signals")
-
 
 @pytest.fixture
 def team(db):
