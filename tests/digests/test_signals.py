@@ -361,3 +361,14 @@ def test_a_move_needs_post(client, signal_world, director):
     assert client.get(_move_url(signal)).status_code == 405
     assert client.post(reverse("digests:signals")).status_code == 405
     assert SignalEvent.objects.count() == 1
+
+
+def test_the_navigation_leads_everyone_with_a_team_to_signals_and_good_examples(
+    client, professional, lead, director
+):
+    for person in (professional, lead, director):
+        client.force_login(person)
+        response = client.get(reverse("home"))
+        urls = [item["url"] for item in response.context["nav_items"]]
+        assert reverse("digests:signals") in urls
+        assert reverse("digests:examples") in urls
