@@ -20,3 +20,7 @@ urlpatterns = [
     path("items/<int:pk>/decide/", views.decision_record, name="decide"),
     path("decisions/<int:pk>/correct/", views.decision_correct, name="correct"),
 ]
+
+from .urls_followup import followup_urlpatterns  # noqa: E402
+
+urlpatterns += followup_urlpatterns
