@@ -41,6 +41,14 @@ def _nav_items(request: HttpRequest) -> list[dict]:
         items.append(
             {"url": reverse("digests:examples"), "label": _("Good examples"), "name": "examples"}
         )
+    if roles.director:
+        items.append(
+            {
+                "url": reverse("deliberations:escalations"),
+                "label": _("Escalations"),
+                "name": "escalations",
+            }
+        )
     items.append({"url": reverse("team_list"), "label": _("Teams"), "name": "teams"})
     if roles.admin:
         items.append({"url": reverse("admin:index"), "label": _("Administration"), "name": "admin"})

@@ -1,8 +1,10 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
+from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from .models import Membership, Team
@@ -31,7 +33,48 @@ def home(request: HttpRequest) -> HttpResponse:
             .awaiting_agenda()
             .order_by("harm_date", "submitted_at")[:20]
         )
+    context.update(_followup(request.user, roles))
     return render(request, "bedoeling/home.html", context)
+
+
+def _followup(user, roles) -> dict:
+    """What waits for this person after the case consultation: their open actions, outcomes to
+    record, the next meeting they lead and escalations addressed to them."""
+    from cases.querysets import lead_team_ids
+    from deliberations.models import Action, Escalation, Meeting
+    from deliberations.views_followup import cases_awaiting_outcome
+
+    context: dict = {
+        # Actions they own, and the actions on the cases they brought.
+        "my_actions": Action.objects.visible_to(user)
+        .open()
+        .filter(Q(owner=user) | Q(case__author=user))
+        .select_related("case", "owner")
+        .order_by("due_on", "pk")[:20],
+    }
+    if roles.professional or roles.lead:
+        context["awaiting_outcome"] = (
+            cases_awaiting_outcome(user, timezone.localdate())
+            .select_related("team")
+            .order_by("updated_at", "pk")[:20]
+        )
+    if roles.lead:
+        context["next_meeting"] = (
+            Meeting.objects.visible_to(user)
+            .upcoming()
+            .filter(team__in=lead_team_ids(user))
+            .select_related("team")
+            .first()
+        )
+    if roles.director:
+        context["open_escalations"] = (
+            Escalation.objects.visible_to(user)
+            .open()
+            .filter(director=user)
+            .select_related("case__team")
+            .order_by("created_at", "pk")[:20]
+        )
+    return context
 
 
 @require_GET

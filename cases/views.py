@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from bedoeling.models import Organisation, Team
+from deliberations.views_followup import followup_context
 from digests.views_signals import signals_context
 
 from . import services
@@ -130,6 +131,7 @@ def _detail_context(request: HttpRequest, case: Case, **extra) -> dict:
         "adopt_rule_form": extra.pop("adopt_rule_form", None)
         or AdoptRuleForm(initial={"reference": case.proposed_rule[:120]}),
         "precedents": similar_cases(case, request.user),
+        **followup_context(case, request.user),
         **signals_context(case, request.user),
         **extra,
     }
