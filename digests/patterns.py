@@ -15,8 +15,8 @@ Definitions (the digest page and the tests rely on them):
   and ends the day before `start`;
 - decision mix, values weighed, outcomes, signals: decisions (not corrected later) and
   outcomes recorded in the period;
-- recurring patterns: cases submitted in the period that share their rule and their two most
-  characteristic keywords (rarest in the scope first), three cases or more;
+- recurring patterns: cases submitted in the period that share their rule and their own two
+  most frequent keywords (see cases.keywords), three cases or more;
 - consistency flags: cases decided in the period, in the same pattern group, with current
   decisions pointing opposite ways (apply the rule against room within it or deviation).
 """
@@ -224,15 +224,14 @@ def _keyed_cases(queryset) -> list[tuple[int, int | None, tuple[str, ...]]]:
 
 
 def _signatures(keyed) -> dict[int, tuple]:
-    """Each case's group: its rule and its rarest keywords in this scope (ties: alphabetical)."""
-    frequency = Counter(word for _, _, words in keyed for word in set(words))
-    signatures = {}
-    for pk, rule_id, words in keyed:
-        characteristic = sorted(set(words), key=lambda w: (frequency[w] < 2, frequency[w], w))
-        # Words used by one case only say nothing about a group: skip them unless nothing else.
-        shared = [w for w in characteristic if frequency[w] >= 2] or characteristic
-        signatures[pk] = (rule_id, tuple(sorted(shared[:SIGNATURE_WORDS])))
-    return signatures
+    """Each case's group: its rule and its own two most frequent keywords.
+
+    The keywords are the case's, ranked when it was saved, so a case lands in the same group
+    in its team's digest and in the organisation's, whatever else the scope holds.
+    """
+    return {
+        pk: (rule_id, tuple(sorted(words[:SIGNATURE_WORDS]))) for pk, rule_id, words in keyed
+    }
 
 
 def _patterns(keyed) -> list[dict]:

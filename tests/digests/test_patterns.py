@@ -289,3 +289,9 @@ def test_the_statistics_helpers():
     assert nearest_rank([1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0, 10.0], 90) == 9.0
     assert nearest_rank([], 90) is None
     assert previous_period(START, END) == (dt.date(2026, 10, 26), dt.date(2026, 11, 1))
+
+
+def test_a_pattern_stays_together_in_the_organisation_digest(world):
+    c1, c2, c3, *_ = world["cases"]
+    org_patterns = build_digest(None, START, END)["patterns"]
+    assert [p["case_ids"] for p in org_patterns] == [[c1.pk, c2.pk, c3.pk, world["zuid"].pk]]
