@@ -14,9 +14,7 @@ from tests.deliberations.fixtures_followup import (
 )
 
 
-def test_the_case_page_shows_a_superseded_decision_with_its_correction(
-    client, team, professional, lead
-):
+def test_it_shows_a_superseded_decision_with_its_correction(client, team, professional, lead):
     case = submitted_case(team, professional)
     old = decide(case, lead, decision_spec("deviation", rationale="Eerst: afwijken."))
     new = services.supersede_decision(
@@ -38,9 +36,7 @@ def test_the_case_page_shows_a_superseded_decision_with_its_correction(
     assert "De kleinzoon blijkt huur te betalen." in response.text
 
 
-def test_the_case_page_shows_why_this_case_differs_beside_the_decision(
-    client, team, professional, lead
-):
+def test_it_shows_why_this_case_differs_beside_the_decision(client, team, professional, lead):
     earlier = decide(
         submitted_case(team, professional, title="Eerdere casus"),
         lead,
@@ -62,7 +58,7 @@ def test_the_case_page_shows_why_this_case_differs_beside_the_decision(
     assert earlier.case.get_absolute_url() in response.text
 
 
-def test_the_case_page_shows_the_escalation_and_its_answer(
+def test_it_shows_the_escalation_and_its_answer_on_the_case_page(
     client, team, professional, lead, director
 ):
     case = submitted_case(team, professional)
@@ -77,7 +73,7 @@ def test_the_case_page_shows_the_escalation_and_its_answer(
     assert escalation.get_absolute_url() in response.text
 
 
-def test_the_done_button_shows_only_to_those_who_may_use_it(
+def test_it_shows_the_done_button_only_to_those_who_may_use_it(
     client, team, professional, colleague, lead, director
 ):
     case = submitted_case(team, professional)
@@ -88,7 +84,7 @@ def test_the_done_button_shows_only_to_those_who_may_use_it(
         assert (done_url in client.get(case.get_absolute_url()).text) is sees
 
 
-def test_the_record_outcome_link_shows_only_to_the_author_of_a_decided_case(
+def test_it_shows_the_outcome_link_only_to_the_author_of_a_decided_case(
     client, team, professional, lead
 ):
     case = submitted_case(team, professional)
@@ -101,9 +97,7 @@ def test_the_record_outcome_link_shows_only_to_the_author_of_a_decided_case(
     assert outcome_url not in client.get(case.get_absolute_url()).text
 
 
-def test_the_case_page_query_count_does_not_grow_with_decisions_and_actions(
-    client, team, professional, colleague, lead
-):
+def test_it_keeps_the_case_page_query_count_constant(client, team, professional, colleague, lead):
     case = submitted_case(team, professional)
     first = decide(case, lead, decision_spec(actions=[action_spec(colleague)]))
     client.force_login(professional)

@@ -63,7 +63,7 @@ def test_it_offers_the_director_a_decision_form_without_escalate_or_postpone(
     assert 'id="answer-form"' in response.text
 
 
-def test_the_directors_answer_becomes_the_cases_decision(
+def test_it_makes_the_directors_answer_the_cases_decision(
     client, team, professional, colleague, lead, director, django_capture_on_commit_callbacks
 ):
     case = submitted_case(team, professional)
@@ -97,7 +97,7 @@ def test_the_directors_answer_becomes_the_cases_decision(
     assert case.events.last().to_status == CaseStatus.DECIDED
 
 
-def test_a_second_answer_gets_a_conflict_message_and_keeps_the_text(
+def test_it_refuses_a_second_answer_with_a_conflict_message_keeping_the_text(
     client, team, professional, lead, director
 ):
     escalation = escalate(submitted_case(team, professional), lead, director)
@@ -112,7 +112,7 @@ def test_a_second_answer_gets_a_conflict_message_and_keeps_the_text(
     assert Decision.objects.filter(rationale=typed).count() == 0
 
 
-def test_an_answer_that_loses_the_race_gets_a_conflict_message(
+def test_it_gives_an_answer_that_loses_the_race_a_conflict_message(
     client, team, professional, lead, director
 ):
     escalation = escalate(submitted_case(team, professional), lead, director)
@@ -128,7 +128,9 @@ def test_an_answer_that_loses_the_race_gets_a_conflict_message(
     assert not Decision.objects.filter(escalation=escalation).exists()
 
 
-def test_an_incomplete_answer_keeps_what_was_typed(client, team, professional, lead, director):
+def test_it_keeps_what_was_typed_in_an_incomplete_answer(
+    client, team, professional, lead, director
+):
     escalation = escalate(submitted_case(team, professional), lead, director)
     client.force_login(director)
     response = client.post(
@@ -142,7 +144,7 @@ def test_an_incomplete_answer_keeps_what_was_typed(client, team, professional, l
     assert escalation.status == Escalation.Status.OPEN
 
 
-def test_a_director_of_another_team_gets_404(
+def test_it_answers_404_to_a_director_of_another_team(
     client, team, professional, lead, director, other_director
 ):
     escalation = escalate(submitted_case(team, professional), lead, director)
@@ -151,14 +153,14 @@ def test_a_director_of_another_team_gets_404(
     assert client.post(_url(escalation), answer_form_data()).status_code == 404
 
 
-def test_another_director_of_the_team_gets_404(client, team, professional, lead, director):
+def test_it_answers_404_to_another_director_of_the_team(client, team, professional, lead, director):
     second_director = MembershipFactory(team=team, role=Role.DIRECTOR).user
     escalation = escalate(submitted_case(team, professional), lead, director)
     client.force_login(second_director)
     assert client.get(_url(escalation)).status_code == 404
 
 
-def test_a_team_professional_reads_the_escalation_but_may_not_answer(
+def test_it_lets_a_team_professional_read_the_escalation_but_not_answer(
     client, team, professional, colleague, lead, director
 ):
     escalation = escalate(submitted_case(team, professional), lead, director)
@@ -173,7 +175,7 @@ def test_a_team_professional_reads_the_escalation_but_may_not_answer(
     assert not Decision.objects.filter(escalation=escalation).exists()
 
 
-def test_an_answered_escalation_shows_the_answer(client, team, professional, lead, director):
+def test_it_shows_the_answer_of_an_answered_escalation(client, team, professional, lead, director):
     escalation = escalate(submitted_case(team, professional), lead, director)
     decision = answer(escalation, director)
     client.force_login(professional)
@@ -183,14 +185,16 @@ def test_an_answered_escalation_shows_the_answer(client, team, professional, lea
     assert 'id="escalation-answer"' in response.text
 
 
-def test_the_escalation_urls_refuse_other_methods(client, team, professional, lead, director):
+def test_it_refuses_other_methods_on_the_escalation_urls(
+    client, team, professional, lead, director
+):
     escalation = escalate(submitted_case(team, professional), lead, director)
     client.force_login(director)
     assert client.post(reverse("deliberations:escalations")).status_code == 405
     assert client.put(_url(escalation)).status_code == 405
 
 
-def test_a_director_finds_the_inbox_in_the_navigation(client, director, professional):
+def test_it_puts_the_inbox_in_a_directors_navigation(client, director, professional):
     client.force_login(director)
     assert reverse("deliberations:escalations") in client.get(reverse("home")).text
     client.force_login(professional)

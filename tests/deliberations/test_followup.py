@@ -75,9 +75,7 @@ def test_it_lets_the_author_and_the_lead_mark_an_action_done(
     assert not Action.objects.open().filter(case=decided_case).exists()
 
 
-def test_marking_done_goes_back_to_the_case_when_next_is_not_a_local_path(
-    client, decided_case, colleague
-):
+def test_it_goes_back_to_the_case_when_next_is_not_a_local_path(client, decided_case, colleague):
     action = _action_of(decided_case, colleague)
     client.force_login(colleague)
     for unsafe in ("https://evil.example/", "//evil.example/x", "javascript:alert(1)"):
@@ -85,14 +83,14 @@ def test_marking_done_goes_back_to_the_case_when_next_is_not_a_local_path(
         assert response.url == f"{decided_case.get_absolute_url()}#followup"
 
 
-def test_marking_done_refuses_get(client, decided_case, colleague):
+def test_it_refuses_get_on_marking_done(client, decided_case, colleague):
     client.force_login(colleague)
     response = client.get(_done_url(_action_of(decided_case, colleague)))
     assert response.status_code == 405
     assert _action_of(decided_case, colleague).done_at is None
 
 
-def test_marking_done_is_404_for_someone_from_another_team(
+def test_it_answers_404_to_someone_from_another_team_marking_done(
     client, decided_case, colleague, outsider
 ):
     client.force_login(outsider)
@@ -100,7 +98,7 @@ def test_marking_done_is_404_for_someone_from_another_team(
     assert _action_of(decided_case, colleague).done_at is None
 
 
-def test_marking_done_is_403_for_a_director_and_a_colleague_who_does_not_own_it(
+def test_it_answers_403_to_a_director_or_a_colleague_marking_done(
     client, decided_case, professional, colleague, director
 ):
     action = _action_of(decided_case, professional)
@@ -111,7 +109,7 @@ def test_marking_done_is_403_for_a_director_and_a_colleague_who_does_not_own_it(
     assert action.done_at is None
 
 
-def test_marking_a_done_action_again_changes_nothing(client, decided_case, colleague):
+def test_it_changes_nothing_when_a_done_action_is_marked_again(client, decided_case, colleague):
     action = _action_of(decided_case, colleague)
     services.mark_action_done(action=action, actor=colleague)
     events = decided_case.events.count()
@@ -123,7 +121,7 @@ def test_marking_a_done_action_again_changes_nothing(client, decided_case, colle
 # Outcome -----------------------------------------------------------------------------------
 
 
-def test_the_author_records_the_outcome_and_the_case_closes(client, team, professional, lead):
+def test_it_closes_the_case_when_the_author_records_the_outcome(client, team, professional, lead):
     case = submitted_case(team, professional)
     decision = decide(case, lead, decision_spec())
     client.force_login(professional)
@@ -142,7 +140,7 @@ def test_the_author_records_the_outcome_and_the_case_closes(client, team, profes
     assert kinds[-2:] == [CaseEvent.Kind.OUTCOME_RECORDED, CaseEvent.Kind.CLOSED]
 
 
-def test_the_case_stays_decided_while_an_action_is_open_and_closes_with_the_last(
+def test_it_keeps_the_case_decided_until_the_last_action_is_done(
     client, decided_case, professional, colleague
 ):
     client.force_login(professional)
@@ -158,7 +156,7 @@ def test_the_case_stays_decided_while_an_action_is_open_and_closes_with_the_last
     assert decided_case.events.last().kind == CaseEvent.Kind.CLOSED
 
 
-def test_only_the_author_records_the_outcome(
+def test_it_lets_only_the_author_record_the_outcome(
     client, decided_case, colleague, lead, director, outsider
 ):
     for person in (colleague, lead, director):
@@ -171,7 +169,9 @@ def test_only_the_author_records_the_outcome(
     assert not Outcome.objects.filter(case=decided_case).exists()
 
 
-def test_an_outcome_needs_a_decided_case(client, team, professional, lead, director):
+def test_it_refuses_an_outcome_before_the_case_is_decided(
+    client, team, professional, lead, director
+):
     submitted = submitted_case(team, professional, title="Nog niet besproken")
     escalated = escalate(submitted_case(team, professional), lead, director).case
     client.force_login(professional)
@@ -180,7 +180,7 @@ def test_an_outcome_needs_a_decided_case(client, team, professional, lead, direc
     assert not Outcome.objects.exists()
 
 
-def test_a_bad_outcome_keeps_what_was_typed(client, decided_case, professional):
+def test_it_keeps_what_was_typed_in_a_bad_outcome(client, decided_case, professional):
     client.force_login(professional)
     missing_served = client.post(_outcome_url(decided_case), {"note": "Wat ik al had getypt."})
     assert missing_served.status_code == 422
@@ -193,7 +193,7 @@ def test_a_bad_outcome_keeps_what_was_typed(client, decided_case, professional):
     assert not Outcome.objects.filter(case=decided_case).exists()
 
 
-def test_an_outcome_with_personal_data_is_refused(client, decided_case, professional):
+def test_it_refuses_an_outcome_with_personal_data(client, decided_case, professional):
     client.force_login(professional)
     response = client.post(
         _outcome_url(decided_case), {"served": "yes", "note": "Mail naar a.jansen@example.org"}
@@ -203,7 +203,7 @@ def test_an_outcome_with_personal_data_is_refused(client, decided_case, professi
     assert not Outcome.objects.filter(case=decided_case).exists()
 
 
-def test_a_second_outcome_is_not_stored(client, decided_case, professional):
+def test_it_stores_no_second_outcome(client, decided_case, professional):
     services.record_outcome(case=decided_case, author=professional, served="yes", note="Eerste.")
     client.force_login(professional)
     response = client.post(_outcome_url(decided_case), {"served": "no", "note": "Tweede."})

@@ -31,7 +31,7 @@ def _home(client, person):
     return response
 
 
-def test_the_home_page_shows_open_actions_to_their_owner_and_the_cases_author(
+def test_it_shows_open_actions_to_their_owner_and_the_cases_author(
     client, team, professional, colleague, lead, outsider
 ):
     case = submitted_case(team, professional)
@@ -46,7 +46,7 @@ def test_the_home_page_shows_open_actions_to_their_owner_and_the_cases_author(
     assert list(_home(client, outsider).context["my_actions"]) == []
 
 
-def test_the_done_button_on_the_home_page_works_without_javascript(
+def test_it_marks_an_action_done_from_the_home_page_without_javascript(
     client, team, professional, colleague, lead
 ):
     case = submitted_case(team, professional)
@@ -61,9 +61,7 @@ def test_the_done_button_on_the_home_page_works_without_javascript(
     assert list(client.get(reverse("home")).context["my_actions"]) == []
 
 
-def test_the_home_page_shows_cases_whose_outcome_the_author_can_now_record(
-    client, team, professional, lead
-):
+def test_it_shows_cases_whose_outcome_the_author_can_now_record(client, team, professional, lead):
     with time_machine.travel(DECIDED_ON, tick=False):
         due = submitted_case(team, professional, title="Evaluatie is er")
         decide(due, lead, decision_spec(evaluate_on=dt.date(2026, 3, 16)))
@@ -79,7 +77,7 @@ def test_the_home_page_shows_cases_whose_outcome_the_author_can_now_record(
         assert list(_home(client, lead).context["awaiting_outcome"]) == []
 
 
-def test_the_home_page_shows_the_leads_next_meeting(client, team, other_team, lead, professional):
+def test_it_shows_the_leads_next_meeting(client, team, other_team, lead, professional):
     other_lead = MembershipFactory(team=other_team, role=Role.LEAD).user
     now = timezone.now()
     services.plan_meeting(
@@ -102,9 +100,7 @@ def test_the_home_page_shows_the_leads_next_meeting(client, team, other_team, le
     assert "next_meeting" not in _home(client, professional).context
 
 
-def test_the_home_page_shows_the_directors_open_escalations(
-    client, team, professional, lead, director
-):
+def test_it_shows_the_directors_open_escalations(client, team, professional, lead, director):
     second_director = MembershipFactory(team=team, role=Role.DIRECTOR).user
     waiting = escalate(submitted_case(team, professional, title="Wacht"), lead, director)
     answered = escalate(submitted_case(team, professional, title="Klaar"), lead, director)
@@ -117,7 +113,7 @@ def test_the_home_page_shows_the_directors_open_escalations(
     assert "open_escalations" not in _home(client, professional).context
 
 
-def test_the_home_page_query_count_does_not_grow_with_follow_up(
+def test_it_keeps_the_home_page_query_count_constant_as_follow_up_grows(
     client, team, professional, colleague, lead, director
 ):
     def count(person) -> int:

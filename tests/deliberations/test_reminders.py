@@ -59,7 +59,7 @@ def test_it_sends_one_reminder_per_person_per_day(follow_up, django_capture_on_c
     assert follow_up.get_absolute_url() in to_author.body
 
 
-def test_running_twice_on_the_same_day_sends_nothing_more(
+def test_it_sends_nothing_more_when_run_twice_on_the_same_day(
     follow_up, django_capture_on_commit_callbacks
 ):
     assert _run(django_capture_on_commit_callbacks, RUN_ON) == 2
@@ -67,13 +67,13 @@ def test_running_twice_on_the_same_day_sends_nothing_more(
     assert mail.outbox == []
 
 
-def test_the_next_day_reminds_again(follow_up, django_capture_on_commit_callbacks):
+def test_it_reminds_again_the_next_day(follow_up, django_capture_on_commit_callbacks):
     _run(django_capture_on_commit_callbacks, RUN_ON)
     assert _run(django_capture_on_commit_callbacks, RUN_ON + dt.timedelta(days=1)) == 2
     assert _recipients() == ["colleague@example.org", "pro@example.org"]
 
 
-def test_nothing_is_reminded_before_it_is_due(follow_up, django_capture_on_commit_callbacks):
+def test_it_reminds_nothing_before_it_is_due(follow_up, django_capture_on_commit_callbacks):
     day_before = dt.datetime(2026, 3, 8, 7, tzinfo=AMSTERDAM)
     assert _run(django_capture_on_commit_callbacks, day_before) == 0
     assert mail.outbox == []
@@ -82,7 +82,7 @@ def test_nothing_is_reminded_before_it_is_due(follow_up, django_capture_on_commi
     assert _recipients() == ["pro@example.org"]
 
 
-def test_done_actions_and_recorded_outcomes_are_not_reminded(
+def test_it_does_not_remind_done_actions_or_recorded_outcomes(
     follow_up, professional, colleague, django_capture_on_commit_callbacks
 ):
     with time_machine.travel(RUN_ON - dt.timedelta(hours=1), tick=False):
@@ -99,7 +99,7 @@ def test_done_actions_and_recorded_outcomes_are_not_reminded(
     assert mail.outbox == []
 
 
-def test_the_reminders_contain_no_case_text(follow_up, django_capture_on_commit_callbacks):
+def test_it_puts_no_case_text_in_the_reminders(follow_up, django_capture_on_commit_callbacks):
     _run(django_capture_on_commit_callbacks, RUN_ON)
     assert len(mail.outbox) == 2
     texts = [
