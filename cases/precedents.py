@@ -27,6 +27,7 @@ Python by TF-IDF cosine similarity, in one query.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import re
 import unicodedata
@@ -320,8 +321,10 @@ def _recent_about_rule(candidates, rule_id: int, missing: int, found, rank: _Ran
 
 def terms(text: str) -> list[str]:
     """Lowercased words without accents, punctuation, digits or Dutch stop words, stemmed."""
-    text = unicodedata.normalize("NFKD", text.lower())
-    text = "".join(char for char in text if not unicodedata.combining(char))
+    text = text.lower()
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(char for char in text if not unicodedata.combining(char))
     return [
         _stem(word)
         for word in _WORD.findall(text)
@@ -329,6 +332,7 @@ def terms(text: str) -> list[str]:
     ]
 
 
+@functools.lru_cache(maxsize=65_536)
 def _stem(word: str) -> str:
     """A light Dutch suffix stripper: enough to match plural and inflected forms."""
     if len(word) > 5 and word.endswith("en"):
@@ -341,7 +345,7 @@ def _stem(word: str) -> str:
 
 
 def _search_in_python(candidates, text: str, rule_id: int | None, limit: int):
-    """Rank a bounded pool of recent candidates by TF-IDF cosine similarity."""
+    """Rank a bounded pool of recent candidates by TF-IDF cosine similarity (two queries)."""
     query = Counter(terms(text))
     if not query and rule_id is None:
         return []
@@ -350,9 +354,11 @@ def _search_in_python(candidates, text: str, rule_id: int | None, limit: int):
     if rule_id is not None:
         same_rule = candidates.filter(rule_id=rule_id).order_by(*newest)
         in_pool |= Q(pk__in=same_rule.values("pk")[:POOL_SAME_RULE])
-    pool = list(_with_precedent_data(candidates.filter(in_pool)))
-    documents = [Counter(terms(" ".join(getattr(c, f) for f in SEARCHED_FIELDS))) for c in pool]
-    document_frequency = Counter(term for document in documents for term in document)
+    pool = candidates.filter(in_pool).values_list("pk", "rule_id", "created_at", *SEARCHED_FIELDS)
+    documents = {
+        pk: (rule, created, Counter(terms(" ".join(texts)))) for pk, rule, created, *texts in pool
+    }
+    document_frequency = Counter(t for _, _, document in documents.values() for t in document)
     size = len(documents) + 1
 
     def weights(counts: Counter) -> dict[str, float]:
@@ -363,15 +369,17 @@ def _search_in_python(candidates, text: str, rule_id: int | None, limit: int):
 
     query_weights = weights(query)
     query_norm = math.sqrt(sum(w * w for w in query_weights.values()))
-    found = []
-    for candidate, document in zip(pool, documents, strict=True):
-        same = rule_id is not None and candidate.rule_id == rule_id
+    scores = {}
+    for pk, (rule, created, document) in documents.items():
+        same = rule_id is not None and rule == rule_id
         score = 0.0
-        if query_norm and document:
+        if query_norm and not query.keys().isdisjoint(document):
             document_weights = weights(document)
             norm = math.sqrt(sum(w * w for w in document_weights.values()))
             dot = sum(w * document_weights.get(t, 0.0) for t, w in query_weights.items())
             score = dot / (query_norm * norm)
         if same or score > 0:
-            found.append(Precedent(case=candidate, score=round(score, 4), same_rule=same))
-    return _by_same_rule_then_score(found)[:limit]
+            scores[pk] = (same, round(score, 4), created, pk)
+    best = sorted(scores.values(), reverse=True)[:limit]
+    cases = _with_precedent_data(candidates).in_bulk([pk for *_, pk in best])
+    return [Precedent(cases[pk], score, same) for same, score, _, pk in best if pk in cases]
