@@ -196,9 +196,10 @@ def test_two_leads_deciding_at_once_store_exactly_one_decision(
 ):
     if connection.vendor != "postgresql":
         pytest.skip("real concurrency needs PostgreSQL; run with DATABASE_URL set")
-    from bedoeling.models import Membership, Role
+    from bedoeling.models import Role
+    from tests.factories import MembershipFactory
 
-    second_lead = Membership.objects.create(user=colleague, team=team, role=Role.LEAD).user
+    second_lead = MembershipFactory(team=team, role=Role.LEAD, user__username="lead2").user
     case = CaseFactory(team=team, author=professional, rule=rule)
     meeting = services.plan_meeting(
         team=team, lead=lead, starts_at=case.created_at, participants=[], cases=[case]
