@@ -67,6 +67,18 @@ def _followup(user, roles) -> dict:
             .first()
         )
     if roles.director:
+        from digests.models import Digest, Signal
+        from digests.patterns import headline
+
+        org_digest = Digest.objects.visible_to(user).filter(team__isnull=True).first()
+        context["org_digest"] = org_digest
+        context["org_figures"] = headline(org_digest.data) if org_digest else None
+        context["waiting_signals"] = (
+            Signal.objects.visible_to(user)
+            .waiting()
+            .select_related("rule__regulation")
+            .order_by("created_at", "pk")[:10]
+        )
         context["open_escalations"] = (
             Escalation.objects.visible_to(user)
             .open()

@@ -88,3 +88,20 @@ def test_the_command_explains_bad_input(team, args, message):
 def test_last_week_on_any_day():
     assert last_week(dt.date(2026, 11, 29)) == (START, END)
     assert last_week(timezone.localdate())[1].weekday() == 6
+
+
+def test_the_directors_home_shows_the_latest_organisation_digest_and_waiting_signals(client, team):
+    from bedoeling.models import Membership
+    from cases.models import Rule
+    from digests.models import Signal
+
+    director = Membership.objects.get(team=team, role=Role.DIRECTOR).user
+    digest = store_digest(team=None, start=START, end=END)
+    signal = Signal.objects.create(rule=Rule.objects.first())
+    client.force_login(director)
+    response = client.get("/")
+    assert response.context["org_digest"] == digest
+    assert response.context["org_figures"]["submitted"] == 1
+    assert list(response.context["waiting_signals"]) == [signal]
+    assert digest.get_absolute_url() in response.text
+    assert signal.get_absolute_url() in response.text
