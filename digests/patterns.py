@@ -229,9 +229,7 @@ def _signatures(keyed) -> dict[int, tuple]:
     The keywords are the case's, ranked when it was saved, so a case lands in the same group
     in its team's digest and in the organisation's, whatever else the scope holds.
     """
-    return {
-        pk: (rule_id, tuple(sorted(words[:SIGNATURE_WORDS]))) for pk, rule_id, words in keyed
-    }
+    return {pk: (rule_id, tuple(sorted(words[:SIGNATURE_WORDS]))) for pk, rule_id, words in keyed}
 
 
 def _patterns(keyed) -> list[dict]:

@@ -2,9 +2,8 @@ import factory
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from cases.keywords import keywords
-
 from bedoeling.models import Membership, Organisation, Role, Team
+from cases.keywords import keywords
 
 PASSWORD = "correct horse battery staple"
 
