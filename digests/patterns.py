@@ -164,7 +164,8 @@ def _rules(cases, in_period, start, end) -> list[dict]:
         }
         for rule_id, count in now.items()
     ]
-    return sorted(rows, key=lambda row: (-row["cases"], row["label"]))
+    # Cases whose rule is not in the list yet come last: they are not one rule.
+    return sorted(rows, key=lambda row: (row["rule_id"] is None, -row["cases"], row["label"]))
 
 
 def _barriers(in_period) -> dict:
