@@ -78,8 +78,10 @@ class PrivacyGuardedForm(forms.Form):
         required=False,
     )
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args, confirmed_elsewhere: bool = False, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        # A form nested in another (an action row in a decision) uses its parent's checkbox.
+        self.confirmed_elsewhere = confirmed_elsewhere
         self.confirmed_findings: list[tuple[str, str]] = []
         self.needs_confirmation = False
 
@@ -89,7 +91,9 @@ class PrivacyGuardedForm(forms.Form):
             for name in self.privacy_fields
             if name in self.fields
         }
-        confirmed = bool(self.cleaned_data.get("confirm_not_personal_data"))
+        confirmed = self.confirmed_elsewhere or bool(
+            self.cleaned_data.get("confirm_not_personal_data")
+        )
         for warning in scan(texts):
             if warning.certain:
                 self.add_error(warning.field, warning.message)

@@ -171,7 +171,12 @@ class DecisionForm(PrivacyGuardedForm):
             ]
         self.fields["director"].queryset = team_directors(case.team)
         self.actions = ActionFormSet(
-            self.data or None, prefix="actions", form_kwargs={"team": case.team}
+            self.data or None,
+            prefix="actions",
+            form_kwargs={
+                "team": case.team,
+                "confirmed_elsewhere": bool(self.data.get("confirm_not_personal_data")),
+            },
         )
 
     @property
@@ -182,6 +187,9 @@ class DecisionForm(PrivacyGuardedForm):
     def is_valid(self) -> bool:
         form_valid = super().is_valid()
         actions_valid = self.actions.is_valid()
+        if any(form.needs_confirmation for form in self.actions.forms):
+            # The one confirmation box of the decision form also covers its actions.
+            self.needs_confirmation = True
         return form_valid and actions_valid
 
     def clean(self):

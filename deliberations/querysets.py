@@ -19,7 +19,16 @@ class MeetingQuerySet(models.QuerySet):
         return self.filter(team__in=_team_ids(user))
 
     def upcoming(self) -> MeetingQuerySet:
-        return self.exclude(status="closed").order_by("starts_at")
+        """Meetings still to hold: running, or planned from today on (a planned meeting that
+        never started stays listed on the meetings page, not as 'next')."""
+        from django.utils import timezone
+
+        today = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
+        return (
+            self.exclude(status="closed")
+            .filter(models.Q(status="in_progress") | models.Q(starts_at__gte=today))
+            .order_by("starts_at")
+        )
 
 
 class DecisionQuerySet(models.QuerySet):

@@ -320,6 +320,8 @@ def supersede_decision(*, decision: Decision, author, spec: DecisionSpec, reason
 @transaction.atomic
 def answer_escalation(*, escalation: Escalation, director, spec: DecisionSpec) -> Decision:
     escalation = Escalation.objects.select_for_update().get(pk=escalation.pk)
+    if escalation.director_id != director.pk:
+        raise InvalidState("only the director it is addressed to answers an escalation")
     if escalation.status != Escalation.Status.OPEN:
         raise ConflictError("escalation already answered")
     if spec.kind in (DecisionKind.ESCALATE, DecisionKind.POSTPONE):
@@ -361,7 +363,8 @@ def mark_action_done(*, action: Action, actor) -> Action:
 @transaction.atomic
 def record_outcome(*, case: Case, author, served: str, note: str) -> Outcome:
     decision = current_decision(case)
-    if decision is None:
+    status = Case.objects.filter(pk=case.pk).values_list("status", flat=True).get()
+    if decision is None or status not in (CaseStatus.DECIDED, CaseStatus.CLOSED):
         raise InvalidState("no decision to evaluate")
     try:
         with transaction.atomic():

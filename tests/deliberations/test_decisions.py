@@ -232,3 +232,38 @@ def test_two_leads_deciding_at_once_store_exactly_one_decision(
     assert sorted(outcomes) == ["conflict", "stored"]
     assert Decision.objects.filter(agenda_item=item).count() == 1
     assert Case.objects.get(pk=case.pk).events.filter(kind="decided").count() == 1
+
+
+def test_an_uncertain_number_in_an_action_is_confirmed_with_the_decisions_box(
+    client, lead, professional, running_meeting
+):
+    item = running_meeting.items.first()
+    client.force_login(lead)
+    data = {
+        "kind": "deviation",
+        "rationale": "Omdat het de bedoeling dient.",
+        "evaluate_on": "2027-01-01",
+        "actions-TOTAL_FORMS": "1",
+        "actions-INITIAL_FORMS": "0",
+        "actions-0-description": "Dossier 111222333 opvragen",
+        "actions-0-owner": str(professional.pk),
+        "actions-0-due_on": "2026-12-15",
+    }
+    url = reverse("deliberations:decide", args=[item.pk])
+    refused = client.post(url, data)
+    assert refused.status_code == 422
+    assert 'name="confirm_not_personal_data"' in refused.text
+    assert not Decision.objects.exists()
+    client.post(url, {**data, "confirm_not_personal_data": "on"})
+    assert Decision.objects.get().actions.get().description == "Dossier 111222333 opvragen"
+
+
+def test_only_the_addressed_director_answers(lead, director, other_director, running_meeting):
+    item = running_meeting.items.first()
+    services.record_decision(
+        item=item, author=lead, spec=spec("escalate", director=director, question="Mag dit?")
+    )
+    escalation = Escalation.objects.get()
+    with pytest.raises(services.InvalidState):
+        services.answer_escalation(escalation=escalation, director=other_director, spec=spec())
+    services.answer_escalation(escalation=escalation, director=director, spec=spec())
