@@ -272,6 +272,7 @@ class CaseEvent(models.Model):
         ACTION_DONE = "action_done", _("action done")
         OUTCOME_RECORDED = "outcome_recorded", _("outcome recorded")
         CLOSED = "closed", _("closed")
+        STORY_PUBLISHED = "story_published", _("published as a good example")
 
     case = models.ForeignKey(
         Case, on_delete=models.PROTECT, related_name="events", verbose_name=_("case")

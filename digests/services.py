@@ -70,4 +70,10 @@ def move_signal(
 
 @transaction.atomic
 def publish_story(*, case, author, title: str, text: str, lesson: str) -> Story:
-    return Story.objects.create(case=case, author=author, title=title, text=text, lesson=lesson)
+    from cases.models import CaseEvent
+
+    story = Story.objects.create(case=case, author=author, title=title, text=text, lesson=lesson)
+    CaseEvent.objects.create(
+        case=case, actor=author, kind=CaseEvent.Kind.STORY_PUBLISHED, note=title
+    )
+    return story

@@ -105,3 +105,14 @@ def test_the_directors_home_shows_the_latest_organisation_digest_and_waiting_sig
     assert list(response.context["waiting_signals"]) == [signal]
     assert digest.get_absolute_url() in response.text
     assert signal.get_absolute_url() in response.text
+
+
+def test_publishing_a_story_is_on_the_cases_timeline(team):
+    from digests.services import publish_story
+    from tests.factories import UserFactory
+
+    case = CaseFactory(team=team, status="decided")
+    lead = UserFactory()
+    publish_story(case=case, author=lead, title="Goed voorbeeld", text="Tekst", lesson="Les")
+    event = case.events.get()
+    assert (event.kind, event.actor, event.note) == ("story_published", lead, "Goed voorbeeld")
