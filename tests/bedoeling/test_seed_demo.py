@@ -1,5 +1,6 @@
 import datetime
 from collections import Counter
+from io import StringIO
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -454,3 +455,17 @@ def test_the_story_fits_whatever_weekday_today_is(days):
         assert today < coming <= today + datetime.timedelta(days=7)
         for title in plan.coming:
             assert submitted_on(plan.team, title) < today - datetime.timedelta(days=1)
+
+
+def test_the_demo_has_digests_for_the_director_to_read(db, settings):
+    from digests.models import Digest
+
+    settings.DEBUG = True
+    call_command("seed_demo", stdout=StringIO())
+    organisation_digests = Digest.objects.filter(team__isnull=True)
+    assert organisation_digests.count() == 2
+    half_year = organisation_digests.order_by("start").first()
+    assert half_year.data["counts"]["submitted"] >= 40
+    assert half_year.data["rules"][0]["cases"] >= 2
+    call_command("seed_demo", stdout=StringIO())
+    assert Digest.objects.count() == 8

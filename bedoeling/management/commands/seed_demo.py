@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from contextlib import contextmanager
 from unittest import mock
@@ -110,6 +111,7 @@ class Command(BaseCommand):
             people, created = self.seed_people(teams)
             cases_created = seed_cases(people, teams, today=timezone.localdate(now))
             meetings = seed_meetings(people, teams, now=now)
+            digests = self.seed_digests(teams, today=timezone.localdate(now))
         self.stdout.write(self.style.SUCCESS(f"Demo organisation: {organisation.name}"))
         self.stdout.write(f"{cases_created} new demo cases.")
         self.stdout.write(
@@ -117,12 +119,29 @@ class Command(BaseCommand):
             f"decisions ({meetings['escalations']} escalated), {meetings['actions']} actions and "
             f"{meetings['outcomes']} outcomes; {meetings['planned']} planned for the coming week."
         )
+        self.stdout.write(f"{digests} new digests (last week and the last six months).")
         self.stdout.write(f"{created} new accounts. Log in at http://127.0.0.1:8000/ with:")
         for username, first, last, memberships, is_superuser in PEOPLE:
             roles = ", ".join(f"{ROLE_LABELS[role]} in {team}" for team, role in memberships)
             if is_superuser:
                 roles = "functioneel beheerder (Django admin)"
             self.stdout.write(f"  {username:<8} / {DEMO_PASSWORD}   {first} {last}: {roles}")
+
+    def seed_digests(self, teams: dict, *, today) -> int:
+        """Last week's digests and a six-month one, per team and for the organisation."""
+        from digests.models import Digest
+        from digests.tasks import last_week, store_digest
+
+        if Digest.objects.exists():
+            return 0
+        week = last_week(today)
+        half_year = (today - dt.timedelta(days=182), today)
+        built = 0
+        for start, end in (week, half_year):
+            for team in [None, *sorted(teams.values(), key=lambda t: t.name)]:
+                store_digest(team=team, start=start, end=end)
+                built += 1
+        return built
 
     def seed_organisation(self) -> Organisation:
         organisation = Organisation.objects.order_by("pk").first()
