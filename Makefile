@@ -26,7 +26,7 @@ test: install
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/python manage.py makemigrations --check --dry-run
+	DATABASE_URL=sqlite://:memory: $(BIN)/python manage.py makemigrations --check --dry-run
 	DJANGO_SECRET_KEY=lint-only-$$(date +%s)-not-a-real-secret-key-0123456789abcdefghijklmn \
 		$(BIN)/python manage.py check --deploy --fail-level WARNING
 
