@@ -62,7 +62,7 @@ class RegulationFactory(factory.django.DjangoModelFactory):
         django_get_or_create = ["short_name"]
 
     short_name = "AIO"
-    name = "Aanvullende Inkomensvoorziening Ouderen"
+    name = factory.LazyAttribute(lambda regulation: f"Regeling {regulation.short_name}")
 
 
 class RuleFactory(factory.django.DjangoModelFactory):
