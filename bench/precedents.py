@@ -9,6 +9,10 @@ without a rule, and the case page (a visible decided case). Texts are composed w
 generator's fragments and a fixed seed, so every run searches the same things. After a warm-up
 it prints latency percentiles, database queries per call and, as a check on the ranking, the
 share of results whose story is about the same topic as the searched text.
+
+Latency is wall-clock time, so other work on the machine inflates it. When PostgreSQL runs on
+the same machine, the script also prints the CPU time a search costs (this process plus the
+database backend, from /proc/<pid>/schedstat), which contention hardly changes.
 """
 
 from __future__ import annotations
@@ -31,6 +35,15 @@ PERSONAS = {
     "director": "bench-directeur-inkomen",  # oversees five teams
 }
 TEAMS = 20
+
+
+def cpu_ns(pid: int | str = "self") -> int | None:
+    """Nanoseconds a process has run on a CPU; None when it cannot be read (a remote server)."""
+    try:
+        with open(f"/proc/{pid}/schedstat") as stat:
+            return int(stat.read().split()[0])
+    except (OSError, ValueError, IndexError):
+        return None
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -81,9 +94,14 @@ def main() -> None:
     topic_of_title = {title: key for key, topic in TOPICS.items() for title in topic["titles"]}
     searches = workload(random.Random(args.seed), args.queries + args.warmup, rules)
 
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT version()" if connection.vendor == "postgresql" else "SELECT 1")
-        server = cursor.fetchone()[0] if connection.vendor == "postgresql" else "SQLite"
+    backend = None
+    server = "SQLite"
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT version(), pg_backend_pid()")
+            server, backend = cursor.fetchone()
+    if backend is not None and cpu_ns(backend) is None:
+        backend = None
     print(f"machine: {os.cpu_count()} CPUs ({os.uname().machine}), {server.split(' on ')[0]}")
     print(
         f"database: {connection.settings_dict['NAME']}: {Case.objects.count():,} cases, "
@@ -102,6 +120,7 @@ def main() -> None:
     for persona, username in PERSONAS.items():
         visible_cache: dict[str, list[int]] = {}
         times: list[float] = []
+        cpu_times: list[float] = []
         per_call: list[int] = []
         on_topic: list[float] = []
         by_kind: dict[str, list[float]] = {kind: [] for kind in KINDS}
@@ -124,12 +143,16 @@ def main() -> None:
                 subject, rule, topic = search["text"], None, search["topic"]
             queries = 0
             with connection.execute_wrapper(count_queries):
+                cpu_before = (cpu_ns(), cpu_ns(backend) if backend else 0)
                 started = time.perf_counter()
                 found = similar_cases(subject, user, args.limit, rule=rule)
                 elapsed = (time.perf_counter() - started) * 1000
+                cpu_after = (cpu_ns(), cpu_ns(backend) if backend else 0)
             if index < args.warmup:
                 continue
             times.append(elapsed)
+            if None not in cpu_before + cpu_after:
+                cpu_times.append((sum(cpu_after) - sum(cpu_before)) / 1e6)
             by_kind[search["kind"]].append(elapsed)
             per_call.append(queries)
             titles = [topic_of_title.get(precedent.case.title) for precedent in found]
@@ -141,6 +164,12 @@ def main() -> None:
             f"  max {max(times):6.1f} ms  queries per call {min(per_call)}-{max(per_call)}"
             f"  on-topic share of top {args.limit}: {statistics.mean(on_topic):.2f}"
         )
+        if cpu_times:
+            whose = "this process and the database backend" if backend else "this process"
+            print(
+                f"  CPU time  p50 {statistics.median(cpu_times):6.1f} ms"
+                f"  p95 {percentile(cpu_times, 0.95):6.1f} ms  ({whose})"
+            )
         for kind, kind_times in by_kind.items():
             print(
                 f"  {kind:20} p50 {statistics.median(kind_times):6.1f} ms"

@@ -21,7 +21,7 @@ group, and its work is bounded whatever the number of cases:
    recent other cases about that rule fill up the same-rule group.
 
 Elsewhere (SQLite, the embedded default) a bounded pool of recent decided cases is ranked in
-Python by TF-IDF cosine similarity, in one query.
+Python by TF-IDF cosine similarity, in two queries.
 """
 
 from __future__ import annotations
@@ -281,7 +281,8 @@ def _search_postgresql(candidates, text: str, rule_id: int | None, limit: int):
             .values("pk")[:SHORTLIST]
         )
         best = (
-            candidates.filter(pk__in=shortlist)
+            # The shortlist holds visible cases only; checking again per case costs time.
+            Case.objects.filter(pk__in=shortlist)
             .annotate(precedent_rank=rank.expression, precedent_same_rule=same_rule)
             .order_by("-precedent_same_rule", "-precedent_rank", "-created_at", "-pk")
             .values("pk")[:limit]
