@@ -1,65 +1,6 @@
 import pytest
 
-from bedoeling.models import Role
-from cases.models import Barrier, PublicValue, Rule
-from tests.factories import MembershipFactory, OrganisationFactory, TeamFactory, UserFactory
-
-
-@pytest.fixture
-def organisation(db):
-    return OrganisationFactory()
-
-
-@pytest.fixture
-def team(organisation):
-    return TeamFactory(organisation=organisation, name="Inkomen Noord")
-
-
-@pytest.fixture
-def other_team(organisation):
-    return TeamFactory(organisation=organisation, name="Inkomen Zuid")
-
-
-@pytest.fixture
-def professional(team):
-    return MembershipFactory(team=team, role=Role.PROFESSIONAL, user__username="pro").user
-
-
-@pytest.fixture
-def colleague(team):
-    return MembershipFactory(team=team, role=Role.PROFESSIONAL, user__username="colleague").user
-
-
-@pytest.fixture
-def lead(team):
-    return MembershipFactory(
-        team=team, role=Role.LEAD, user__username="lead", user__email="lead@example.org"
-    ).user
-
-
-@pytest.fixture
-def director(team):
-    return MembershipFactory(team=team, role=Role.DIRECTOR, user__username="director").user
-
-
-@pytest.fixture
-def other_director(other_team):
-    return MembershipFactory(team=other_team, role=Role.DIRECTOR, user__username="dir2").user
-
-
-@pytest.fixture
-def outsider(other_team):
-    return MembershipFactory(team=other_team, role=Role.PROFESSIONAL, user__username="out").user
-
-
-@pytest.fixture
-def nobody(db):
-    return UserFactory(username="nobody")
-
-
-@pytest.fixture
-def rule(db):
-    return Rule.objects.get(regulation__short_name="AIO", reference="kostendelersnorm")
+from cases.models import Barrier, PublicValue
 
 
 @pytest.fixture
