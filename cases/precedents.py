@@ -14,7 +14,7 @@ group, and its work is bounded whatever the number of cases:
 1. The text becomes lexemes, each with its share of cases from the column statistics that
    ANALYZE keeps (`pg_stats.most_common_elems`): rare words say most.
 2. The GIN index finds the visible decided cases that contain any of the rarest lexemes, as
-   many lexemes as the cases containing them fit `MATCH_BUDGET`; of those, the `SHORTLIST`
+   many lexemes as the cases containing them fit the budget; of those, the `SHORTLIST`
    most recent (same rule first) are ranked on all lexemes of the text, each weighted by its
    rarity, and only the best few are fetched with their team and rule.
 3. When fewer than `limit` cases about the same rule share a rare word with the text, the most
@@ -52,9 +52,13 @@ DECIDED_STATUSES = (CaseStatus.DECIDED, CaseStatus.CLOSED)
 # Migration 0004 builds `precedent_vector` from the same fields.
 SEARCHED_FIELDS = ("title", "situation", "effect", "conflict")
 
-# PostgreSQL. Cases a search may match (estimated over all teams from the word frequencies),
-# the rarest lexemes it matches on, and the lexemes it ranks on.
+# PostgreSQL. Cases a search may match, estimated over all teams from the word frequencies:
+# at most this many and this share of all cases (beyond about a fifth PostgreSQL prefers to
+# scan the whole table), but always this many; the rarest lexemes it matches on, and the
+# lexemes it ranks on.
 MATCH_BUDGET = 12_000
+MATCH_SHARE = 0.15
+MATCH_FLOOR = 1_000
 MATCH_TERMS = 16
 RANK_TERMS = 64
 # Matching cases ranked per search, the most recent first; bounds the time of a search.
@@ -198,11 +202,12 @@ def _match_terms(terms: list[_Term], cases: float | None) -> list[_Term]:
     """
     if cases is None:
         return terms
+    budget = max(MATCH_FLOOR, min(MATCH_BUDGET, MATCH_SHARE * cases))
     chosen: list[_Term] = []
     expected = 0.0
     for term in terms[:MATCH_TERMS]:
         expected += (term.share or 0.0) * cases
-        if chosen and expected > MATCH_BUDGET:
+        if chosen and expected > budget:
             break
         chosen.append(term)
     return chosen
