@@ -24,10 +24,12 @@ Definitions (the digest page and the tests rely on them):
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import math
 from collections import Counter, defaultdict
 
-from django.db.models import Count, Min, Q
+from django.db import connections
+from django.db.models import Count, Exists, F, Field, Lookup, Min, OuterRef, Q, Value
 from django.utils import timezone
 
 from cases.models import Barrier, Case, CaseStatus, Rule
@@ -50,6 +52,8 @@ MAX_FLAGS = 25
 MIN_FLAG_SIMILARITY = 0.25
 MAX_PAIRS_PER_GROUP = 400
 SIGNATURE_WORDS = 2
+# Up to this many decisions in a period, the values weighed are looked up by decision id.
+FEW_DECISIONS = 50_000
 OPEN_STATUSES = [CaseStatus.SUBMITTED, CaseStatus.SCHEDULED, CaseStatus.ESCALATED]
 
 
@@ -84,6 +88,30 @@ def median(values: list[float]) -> float | None:
     return round((ordered[middle - 1] + ordered[middle]) / 2, 1)
 
 
+def _current(decisions):
+    """The decisions no later decision corrected.
+
+    Not `superseded_by__isnull=True`: PostgreSQL plans that LEFT JOIN ... IS NULL as a join
+    expected to return one row, and then picks nested loops over every decision of the period.
+    The corrected decisions are few: NOT IN their set is a lookup in a small hash, which keeps
+    the order an index gives (the outcomes still to evaluate count streams in case order).
+    """
+    corrected = Decision.objects.filter(supersedes__isnull=False).values("supersedes_id")
+    return decisions.exclude(pk__in=corrected)
+
+
+def _scope(team, cases):
+    """A filter for rows with a case (decisions, actions, …): those about the scope's cases.
+
+    For the organisation that is every case but drafts. Excluding the few drafts is a lookup in
+    a small set; `case__in=cases` makes PostgreSQL read the whole case table for every figure.
+    """
+    if team is None:
+        drafts = Case.objects.filter(pk=OuterRef("case_id"), status=CaseStatus.DRAFT)
+        return lambda queryset: queryset.filter(~Exists(drafts))
+    return lambda queryset: queryset.filter(case__in=cases)
+
+
 def build_digest(team, start: dt.date, end: dt.date) -> dict:
     if end < start:
         raise ValueError("end before start")
@@ -92,44 +120,122 @@ def build_digest(team, start: dt.date, end: dt.date) -> dict:
         cases = cases.filter(team=team)
     since, until = period_bounds(start, end)
     in_period = cases.filter(submitted_at__gte=since, submitted_at__lt=until)
-    decisions = Decision.objects.filter(
-        case__in=cases, created_at__gte=since, created_at__lt=until, superseded_by__isnull=True
+    scoped = _scope(team, cases)
+    decisions = _current(
+        scoped(Decision.objects.filter(created_at__gte=since, created_at__lt=until))
     )
-    keyed = _keyed_cases(in_period)
+    # One read of the period's cases and one of its decisions serve most figures.
+    submitted = _submitted_cases(in_period)
+    current = list(
+        decisions.values_list("case_id", "pk", "kind", "rule_chafes").order_by(
+            "case_id", "created_at", "pk"
+        )
+    )
+    first_decisions = _first_decisions(scoped, since, until)
+    about = _CaseFacts(submitted)
+    about.need(case_id for case_id, *_ in current)
+    about.need(case_id for case_id, _ in first_decisions)
     return {
         "format_version": FORMAT_VERSION,
         "scope": {"team_id": team.pk if team else None, "team": team.name if team else None},
         "period": {"start": start.isoformat(), "end": end.isoformat()},
-        "counts": _counts(cases, in_period, since, until),
-        "rules": _rules(cases, in_period, start, end),
-        "barriers": _barriers(in_period),
-        "decision_mix": _decision_mix(decisions),
-        "values": _values(decisions),
-        "patterns": _patterns(keyed),
-        "consistency_flags": _consistency_flags(cases, keyed, since, until),
-        "signals": _signals(decisions, end),
-        "outcomes": _outcomes(cases, since, until),
-        "follow_up": _follow_up(cases, end, until),
-        "examples": _examples(cases, since, until),
+        "counts": _counts(cases, submitted, first_decisions, about, until),
+        "rules": _rules(cases, submitted, start, end),
+        "barriers": _barriers(submitted),
+        "decision_mix": _decision_mix(current),
+        "values": _values(decisions, current),
+        "patterns": _patterns(submitted),
+        "consistency_flags": _consistency_flags(current, about),
+        "signals": _signals(current, about, end),
+        "outcomes": _outcomes(scoped, since, until),
+        "follow_up": _follow_up(scoped, end, until),
+        "examples": _examples(scoped, since, until),
     }
 
 
-def _counts(cases, in_period, since, until) -> dict:
-    first_decisions = (
-        Decision.objects.filter(case__in=cases)
-        .exclude(kind__in=[DecisionKind.POSTPONE, DecisionKind.ESCALATE])
-        .values("case_id", "case__submitted_at")
+# The cases submitted in the period, one row each: (pk, rule id, barrier id, submitted at,
+# keywords). The keywords stay one string, split only where needed.
+PK, RULE, BARRIER, SUBMITTED, KEYWORDS = range(5)
+FACTS = ("pk", "rule_id", "barrier_id", "submitted_at", "keywords")
+
+
+def _submitted_cases(in_period) -> list[tuple]:
+    return list(in_period.values_list(*FACTS).order_by("pk"))
+
+
+class _CaseFacts:
+    """The rows above for any case a figure needs: the period's from the one read; the others
+    (cases decided in the period but submitted before it) fetched by id, once, when first
+    needed."""
+
+    def __init__(self, submitted: list[tuple]) -> None:
+        self.rows = {row[PK]: row for row in submitted}
+        self.wanted: set[int] = set()
+
+    def need(self, case_ids) -> None:
+        self.wanted.update(pk for pk in case_ids if pk not in self.rows)
+
+    def __getitem__(self, case_id: int) -> tuple:
+        if self.wanted:
+            missing, self.wanted = sorted(self.wanted), set()
+            for row in _with_ids(Case.objects.order_by().values_list(*FACTS), missing):
+                self.rows[row[PK]] = row
+        return self.rows[case_id]
+
+
+class _EqualsAny(Lookup):
+    """`column = ANY(array)` (PostgreSQL)."""
+
+    lookup_name = "equals_any"
+
+    def as_sql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        rhs, rhs_params = self.process_rhs(compiler, connection)
+        return f"{lhs} = ANY({rhs})", (*lhs_params, *rhs_params)
+
+
+def _on_postgresql(queryset) -> bool:
+    return connections[queryset.db].vendor == "postgresql"
+
+
+def _among(queryset, field: str, ids: list[int]):
+    """PostgreSQL: the rows whose `field` is one of `ids`, sent as one array parameter. An IN
+    list of thousands of parameters costs more to build and send than the lookup itself."""
+    return queryset.filter(_EqualsAny(F(field), Value(ids, output_field=Field())))
+
+
+def _with_ids(queryset, ids: list[int]):
+    """The rows of `queryset` whose primary key is one of `ids`, however many there are."""
+    if _on_postgresql(queryset):
+        yield from _among(queryset, "pk", ids)
+        return
+    for index in range(0, len(ids), 500):
+        yield from queryset.filter(pk__in=ids[index : index + 500])
+
+
+def _first_decisions(scoped, since, until) -> list[tuple[int, dt.datetime]]:
+    """(case id, time) of each case whose first decision (not postponing or escalating) falls
+    in the period: it has one in the period and none before, so only the period is read."""
+    countable = Decision.objects.exclude(kind__in=[DecisionKind.POSTPONE, DecisionKind.ESCALATE])
+    earlier = countable.filter(case_id=OuterRef("case_id"), created_at__lt=since)
+    return list(
+        scoped(countable.filter(created_at__gte=since, created_at__lt=until))
+        .filter(~Exists(earlier))
+        .values("case_id")
         .annotate(first=Min("created_at"))
-        .filter(first__gte=since, first__lt=until)
         .order_by("case_id")
+        .values_list("case_id", "first")
     )
-    days = [
-        round((row["first"] - row["case__submitted_at"]).total_seconds() / 86400, 1)
-        for row in first_decisions
-        if row["case__submitted_at"] is not None
-    ]
+
+
+def _counts(cases, submitted, first_decisions, about, until) -> dict:
+    days = []
+    for case_id, first in first_decisions:
+        submitted_at = about[case_id][SUBMITTED]
+        if submitted_at is not None:
+            days.append(round((first - submitted_at).total_seconds() / 86400, 1))
     return {
-        "submitted": in_period.count(),
+        "submitted": len(submitted),
         "decided": len(days),
         "open": cases.filter(status__in=OPEN_STATUSES, submitted_at__lt=until).count(),
         "days_to_decision_median": median(days),
@@ -141,10 +247,10 @@ def _rule_label(rule: Rule | None) -> str:
     return str(rule) if rule else ""
 
 
-def _rules(cases, in_period, start, end) -> list[dict]:
+def _rules(cases, submitted, start, end) -> list[dict]:
     previous_start, previous_end = previous_period(start, end)
     previous_since, previous_until = period_bounds(previous_start, previous_end)
-    now = Counter(dict(in_period.values_list("rule_id").annotate(n=Count("id")).order_by()))
+    now = Counter(row[RULE] for row in submitted)
     before = Counter(
         dict(
             cases.filter(submitted_at__gte=previous_since, submitted_at__lt=previous_until)
@@ -168,8 +274,8 @@ def _rules(cases, in_period, start, end) -> list[dict]:
     return sorted(rows, key=lambda row: (row["rule_id"] is None, -row["cases"], row["label"]))
 
 
-def _barriers(in_period) -> dict:
-    counts = dict(in_period.values_list("barrier_id").annotate(n=Count("id")).order_by())
+def _barriers(submitted) -> dict:
+    counts = Counter(row[BARRIER] for row in submitted)
     barriers = Barrier.objects.in_bulk([k for k in counts if k])
     rows = sorted(
         (
@@ -198,16 +304,26 @@ def _barriers(in_period) -> dict:
     }
 
 
-def _decision_mix(decisions) -> dict:
-    counts = dict(decisions.values_list("kind").annotate(n=Count("id")).order_by())
+def _decision_mix(current) -> dict:
+    counts = Counter(kind for _, _, kind, _ in current)
     return {kind: counts.get(kind, 0) for kind in DecisionKind.values}
 
 
-def _values(decisions) -> list[dict]:
+def _values(decisions, current) -> list[dict]:
+    if not current:
+        return []
     through = Decision.public_values.through
+    ids = [pk for _, pk, _, _ in current]
+    if len(ids) <= FEW_DECISIONS and _on_postgresql(decisions):
+        weighed = _among(through.objects.all(), "decision_id", ids)
+    else:
+        # The period's decisions lie in a range of ids (they were made in the period). Saying
+        # so lets PostgreSQL read that range of the values table instead of all of it.
+        weighed = through.objects.filter(
+            decision__in=decisions, decision__gte=min(ids), decision__lte=max(ids)
+        )
     rows = (
-        through.objects.filter(decision__in=decisions)
-        .values("publicvalue_id", "publicvalue__name")
+        weighed.values("publicvalue_id", "publicvalue__name")
         .annotate(n=Count("id"))
         .order_by("-n", "publicvalue__name")
     )
@@ -217,36 +333,44 @@ def _values(decisions) -> list[dict]:
     ]
 
 
-def _keyed_cases(queryset) -> list[tuple[int, int | None, tuple[str, ...]]]:
-    return [
-        (pk, rule_id, tuple(words.split()))
-        for pk, rule_id, words in queryset.values_list("pk", "rule_id", "keywords").order_by("pk")
-    ]
-
-
-def _signatures(keyed) -> dict[int, tuple]:
-    """Each case's group: its rule and its own two most frequent keywords.
+def _signature(rule_id: int | None, words: str) -> tuple:
+    """A case's group: its rule and its own two most frequent keywords.
 
     The keywords are the case's, ranked when it was saved, so a case lands in the same group
     in its team's digest and in the organisation's, whatever else the scope holds.
     """
-    return {pk: (rule_id, tuple(sorted(words[:SIGNATURE_WORDS]))) for pk, rule_id, words in keyed}
+    return (rule_id, tuple(sorted(words.split(maxsplit=SIGNATURE_WORDS)[:SIGNATURE_WORDS])))
 
 
-def _patterns(keyed) -> list[dict]:
-    signatures = _signatures(keyed)
+def _patterns(submitted) -> list[dict]:
     groups: dict[tuple, list[int]] = defaultdict(list)
-    for pk, signature in signatures.items():
-        groups[signature].append(pk)
-    words_of = {pk: words for pk, _, words in keyed}
+    words_of = {}
+    for row in submitted:
+        groups[_signature(row[RULE], row[KEYWORDS])].append(row[PK])
+        words_of[row[PK]] = row[KEYWORDS]
+    groups = {
+        key: members
+        for key, members in groups.items()
+        if len(members) >= MIN_PATTERN_SIZE and key[1]
+    }
     rules = Rule.objects.select_related("regulation").in_bulk(
-        {rule_id for (rule_id, _), members in groups.items() if rule_id}
+        {rule_id for (rule_id, _) in groups if rule_id}
     )
+    # Patterns are ranked by size, rule and words; the words beyond the signature only break
+    # ties, so only the groups that can still make the list (ties included) need them.
+    ranked = sorted(groups, key=lambda key: (-len(groups[key]), _rule_label(rules.get(key[0]))))
+    if len(ranked) > MAX_PATTERNS:
+        last = ranked[MAX_PATTERNS - 1]
+        cut = (-len(groups[last]), _rule_label(rules.get(last[0])))
+        ranked = [
+            key for key in ranked if (-len(groups[key]), _rule_label(rules.get(key[0]))) <= cut
+        ]
     patterns = []
-    for (rule_id, signature_words), members in groups.items():
-        if len(members) < MIN_PATTERN_SIZE or not signature_words:
-            continue
-        common = Counter(w for pk in members for w in words_of[pk] if w not in signature_words)
+    for rule_id, signature_words in ranked:
+        members = groups[(rule_id, signature_words)]
+        common = Counter(
+            w for pk in members for w in words_of[pk].split() if w not in signature_words
+        )
         extra = [w for w, _ in sorted(common.items(), key=lambda p: (-p[1], p[0]))[:3]]
         patterns.append(
             {
@@ -261,43 +385,62 @@ def _patterns(keyed) -> list[dict]:
     return patterns[:MAX_PATTERNS]
 
 
-def _consistency_flags(cases, keyed_in_period, since, until) -> list[dict]:
-    current = (
-        Decision.objects.filter(case__in=cases, superseded_by__isnull=True)
-        .filter(kind__in=[*FOLLOWS_RULE, *DEPARTS_FROM_RULE])
-        .filter(created_at__gte=since, created_at__lt=until)
-        .values_list("case_id", "pk", "kind")
-        .order_by("case_id", "created_at", "pk")
-    )
-    latest = {case_id: (pk, kind) for case_id, pk, kind in current}
+def _word_bits(about: _CaseFacts, case_ids: list[int]) -> dict[int, int]:
+    """Each case's set of keywords as an integer with one bit per word of these cases."""
+    numbers: dict[str, int] = {}
+    bits = {}
+    for pk in case_ids:
+        value = 0
+        for word in about[pk][KEYWORDS].split():
+            value |= 1 << numbers.setdefault(word, len(numbers))
+        bits[pk] = value
+    return bits
+
+
+def _consistency_flags(current, about) -> list[dict]:
+    latest = {}
+    for case_id, pk, kind, _ in current:  # ordered by case, then time: the last one wins
+        if kind in FOLLOWS_RULE or kind in DEPARTS_FROM_RULE:
+            latest[case_id] = (pk, kind)
     if not latest:
         return []
-    keyed = _keyed_cases(Case.objects.filter(pk__in=list(latest)))
-    signatures = _signatures(keyed)
-    words_of = {pk: set(words) for pk, _, words in keyed}
     groups: dict[tuple, list[int]] = defaultdict(list)
-    for pk in sorted(signatures):
-        if signatures[pk][0] is not None:
-            groups[signatures[pk]].append(pk)
-    candidates = []
+    for pk in sorted(latest):
+        row = about[pk]
+        if row[RULE] is not None:
+            groups[_signature(row[RULE], row[KEYWORDS])].append(pk)
+    candidates = []  # (-similarity, a, b): a heap, popped best first
     for members in groups.values():
         follows = [pk for pk in members if latest[pk][1] in FOLLOWS_RULE]
         departs = [pk for pk in members if latest[pk][1] in DEPARTS_FROM_RULE]
-        pairs = [(a, b) for a in follows for b in departs][:MAX_PAIRS_PER_GROUP]
-        for a, b in pairs:
-            union = words_of[a] | words_of[b]
-            similarity = len(words_of[a] & words_of[b]) / len(union) if union else 0.0
-            if similarity >= MIN_FLAG_SIMILARITY:
-                candidates.append((round(similarity, 3), a, b))
-    candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
+        if not follows or not departs:
+            continue
+        # Only the first pairs (a large group has hundreds of thousands), in the order
+        # (follows, departs); each case's keywords as bits over the group's words.
+        rows = min(len(follows), -(-MAX_PAIRS_PER_GROUP // len(departs)))
+        bits = _word_bits(about, follows[:rows] + departs)
+        left = MAX_PAIRS_PER_GROUP
+        for a in follows[:rows]:
+            if left <= 0:
+                break
+            bits_a = bits[a]
+            size_a = bits_a.bit_count()
+            for b in departs[:left]:
+                shared = (bits_a & bits[b]).bit_count()
+                union = size_a + bits[b].bit_count() - shared
+                similarity = shared / union if union else 0.0
+                if similarity >= MIN_FLAG_SIMILARITY:
+                    candidates.append((-round(similarity, 3), a, b))
+            left -= len(departs)
+    # Only the best few pairs are taken: a heap orders just as many as it takes to find them.
+    heapq.heapify(candidates)
     chosen, used = [], set()
-    for similarity, a, b in candidates:
+    while candidates and len(chosen) < MAX_FLAGS:
+        similarity, a, b = heapq.heappop(candidates)
         if a in used or b in used:
             continue
-        chosen.append((similarity, a, b))
+        chosen.append((-similarity, a, b))
         used.update((a, b))
-        if len(chosen) == MAX_FLAGS:
-            break
     decisions = Decision.objects.select_related("case").in_bulk(
         [latest[pk][0] for _, a, b in chosen for pk in (a, b)]
     )
@@ -316,15 +459,12 @@ def _consistency_flags(cases, keyed_in_period, since, until) -> list[dict]:
     return [{"similarity": s, "a": side(a), "b": side(b)} for s, a, b in chosen]
 
 
-def _signals(decisions, end: dt.date) -> list[dict]:
-    flagged = (
-        decisions.filter(rule_chafes=True, case__rule__isnull=False)
-        .values_list("case__rule_id", "case_id")
-        .order_by("case__rule_id", "case_id")
-    )
+def _signals(current, about, end: dt.date) -> list[dict]:
     per_rule: dict[int, list[int]] = defaultdict(list)
-    for rule_id, case_id in flagged:
-        per_rule[rule_id].append(case_id)
+    for case_id, _, _, rule_chafes in current:
+        if rule_chafes and about[case_id][RULE] is not None:
+            per_rule[about[case_id][RULE]].append(case_id)
+    per_rule = {rule_id: per_rule[rule_id] for rule_id in sorted(per_rule)}
     rules = Rule.objects.select_related("regulation").in_bulk(list(per_rule))
     signals = {s.rule_id: s for s in Signal.objects.filter(rule_id__in=list(per_rule))}
     rows = []
@@ -346,9 +486,9 @@ def _signals(decisions, end: dt.date) -> list[dict]:
     return sorted(rows, key=lambda row: (-row["count"], row["rule"]))
 
 
-def _outcomes(cases, since, until) -> dict:
+def _outcomes(scoped, since, until) -> dict:
     rows = (
-        Outcome.objects.filter(case__in=cases, created_at__gte=since, created_at__lt=until)
+        scoped(Outcome.objects.filter(created_at__gte=since, created_at__lt=until))
         .values_list("decision__kind", "served")
         .annotate(n=Count("id"))
         .order_by()
@@ -372,19 +512,29 @@ def _outcomes(cases, since, until) -> dict:
     return result
 
 
-def _follow_up(cases, end: dt.date, until) -> dict:
-    overdue = Action.objects.filter(case__in=cases, due_on__lt=end).filter(
-        Q(done_at__isnull=True) | Q(done_at__gte=until)
-    )
+def _follow_up(scoped, end: dt.date, until) -> dict:
+    # Overdue at the end of the period: not done, or done after it. Counted apart, so that
+    # each reads an index (deliberations/0004) instead of every action ever recorded; of
+    # each, the first case ids only.
+    overdue, overdue_case_ids = 0, set()
+    for late in (Q(done_at__isnull=True), Q(done_at__gte=until)):
+        actions = scoped(Action.objects.filter(late, due_on__lt=end)).order_by()
+        overdue += actions.count()
+        overdue_case_ids.update(
+            actions.values_list("case_id", flat=True).distinct().order_by("case_id")[:MAX_CASE_IDS]
+        )
+    # No outcome yet at the end of the period. A case has one outcome at most, so this asks
+    # the outcomes directly instead of joining every decision to its case and its outcome.
+    evaluated = Outcome.objects.filter(case_id=OuterRef("case_id"), created_at__lt=until)
     pending = (
-        Decision.objects.filter(case__in=cases, superseded_by__isnull=True, evaluate_on__lte=end)
-        .filter(Q(case__outcome__isnull=True) | Q(case__outcome__created_at__gte=until))
+        _current(scoped(Decision.objects.filter(evaluate_on__lte=end)))
+        .filter(~Exists(evaluated))
         .exclude(kind__in=[DecisionKind.POSTPONE, DecisionKind.ESCALATE])
         .values("case_id")
         .distinct()
     )
     escalations = (
-        Escalation.objects.filter(case__in=cases, status=Escalation.Status.OPEN)
+        scoped(Escalation.objects.filter(status=Escalation.Status.OPEN))
         .values_list("pk", "case_id", "created_at")
         .order_by("created_at", "pk")
     )
@@ -397,21 +547,19 @@ def _follow_up(cases, end: dt.date, until) -> dict:
         for pk, case_id, created in escalations
     ]
     return {
-        "actions_overdue": overdue.count(),
-        "actions_overdue_case_ids": sorted(set(overdue.values_list("case_id", flat=True)))[
-            :MAX_CASE_IDS
-        ],
+        "actions_overdue": overdue,
+        "actions_overdue_case_ids": sorted(overdue_case_ids)[:MAX_CASE_IDS],
         "outcomes_pending": pending.count(),
         "escalations_open": len(open_escalations),
         "escalations": open_escalations[:MAX_CASE_IDS],
     }
 
 
-def _examples(cases, since, until) -> list[dict]:
+def _examples(scoped, since, until) -> list[dict]:
     return [
         {"story_id": pk, "title": title}
-        for pk, title in Story.objects.filter(
-            case__in=cases, published_at__gte=since, published_at__lt=until
+        for pk, title in scoped(
+            Story.objects.filter(published_at__gte=since, published_at__lt=until)
         )
         .order_by("-published_at", "-pk")
         .values_list("pk", "title")
