@@ -31,7 +31,7 @@ from bench.generate import SEED, TOPICS, compose, setup_django  # noqa: E402
 
 KINDS = ("intake with rule", "intake without rule", "case page")
 PERSONAS = {
-    "professional": "bench-t{team:02d}-p0",  # one team, drawn per search
+    "professional": "bench-t{team:02d}-p0",  # one team, drawn per search (tNN)
     "director": "bench-directeur-inkomen",  # oversees five teams
 }
 TEAMS = 20
@@ -159,7 +159,7 @@ def main() -> None:
             on_topic.append(sum(t == topic for t in titles) / args.limit)
         all_times += times
         print(
-            f"\n{persona} ({username.format(team=0) if '{' in username else username}):"
+            f"\n{persona} ({username.replace('{team:02d}', 'NN')}):"
             f"\n  p50 {statistics.median(times):6.1f} ms  p95 {percentile(times, 0.95):6.1f} ms"
             f"  max {max(times):6.1f} ms  queries per call {min(per_call)}-{max(per_call)}"
             f"  on-topic share of top {args.limit}: {statistics.mean(on_topic):.2f}"

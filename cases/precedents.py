@@ -198,10 +198,10 @@ def _match_terms(terms: list[_Term], cases: float | None) -> list[_Term]:
     """The rarest lexemes, as many as the cases containing them stay within the budget.
 
     Without statistics (a new database, before the first ANALYZE) there is nothing to
-    estimate with, and every lexeme counts.
+    estimate with, and every lexeme the search ranks on counts.
     """
     if cases is None:
-        return terms
+        return terms[:RANK_TERMS]
     budget = max(MATCH_FLOOR, min(MATCH_BUDGET, MATCH_SHARE * cases))
     chosen: list[_Term] = []
     expected = 0.0
