@@ -21,7 +21,8 @@ class InvalidTransition(Exception):
     pass
 
 
-def _event(case: Case, actor, kind: str, **kwargs) -> CaseEvent:
+def add_event(case: Case, actor, kind: str, **kwargs) -> CaseEvent:
+    """One entry on the case's timeline; every app writes the timeline through this."""
     return CaseEvent.objects.create(case=case, actor=actor, kind=kind, **kwargs)
 
 
@@ -32,7 +33,7 @@ def _confirmations(case: Case, actor, confirmed: Iterable[tuple[str, str]]) -> N
     """
     confirmed = sorted(set(confirmed))
     if confirmed:
-        _event(
+        add_event(
             case,
             actor,
             CaseEvent.Kind.PRIVACY_CONFIRMED,
@@ -71,7 +72,7 @@ def create_case(
             raise
         return existing, False
     case.public_values.set(public_values)
-    _event(case, author, CaseEvent.Kind.CREATED, to_status=CaseStatus.DRAFT)
+    add_event(case, author, CaseEvent.Kind.CREATED, to_status=CaseStatus.DRAFT)
     _confirmations(case, author, confirmed)
     if submit:
         case = submit_case(case=case, actor=author)
@@ -108,7 +109,7 @@ def update_case(
         raise StaleCase
     current.refresh_from_db()
     current.public_values.set(public_values)
-    _event(current, actor, CaseEvent.Kind.EDITED, fields=changed)
+    add_event(current, actor, CaseEvent.Kind.EDITED, fields=changed)
     _confirmations(current, actor, confirmed)
     return current
 
@@ -127,7 +128,7 @@ def _transition(
         current.submitted_at = timezone.now()
         fields.append("submitted_at")
     current.save(update_fields=fields)
-    _event(current, actor, kind, from_status=previous, to_status=to, note=note)
+    add_event(current, actor, kind, from_status=previous, to_status=to, note=note)
     return current
 
 
@@ -162,7 +163,7 @@ def add_comment(
     *, case: Case, author, text: str, confirmed: Iterable[tuple[str, str]] = ()
 ) -> Comment:
     comment = Comment.objects.create(case=case, author=author, text=text)
-    _event(case, author, CaseEvent.Kind.COMMENTED)
+    add_event(case, author, CaseEvent.Kind.COMMENTED)
     _confirmations(case, author, confirmed)
     return comment
 
@@ -184,5 +185,5 @@ def adopt_proposed_rule(*, case: Case, actor, regulation, reference: str) -> Rul
     Case.objects.filter(pk=current.pk).update(
         rule=rule, version=current.version + 1, updated_at=timezone.now()
     )
-    _event(current, actor, CaseEvent.Kind.EDITED, fields=["rule"], note=str(rule))
+    add_event(current, actor, CaseEvent.Kind.EDITED, fields=["rule"], note=str(rule))
     return rule

@@ -11,6 +11,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from cases.models import Case, CaseEvent, CaseStatus
+from cases.services import add_event
 
 from .models import (
     Action,
@@ -56,10 +57,6 @@ class DecisionSpec:
     question: str = ""
 
 
-def _event(case: Case, actor, kind: str, **kwargs) -> CaseEvent:
-    return CaseEvent.objects.create(case=case, actor=actor, kind=kind, **kwargs)
-
-
 def _set_status(case: Case, actor, status: str, kind: str, note: str = "") -> Case:
     current = Case.objects.select_for_update().get(pk=case.pk)
     previous = current.status
@@ -67,7 +64,7 @@ def _set_status(case: Case, actor, status: str, kind: str, note: str = "") -> Ca
         Case.objects.filter(pk=current.pk).update(
             status=status, version=current.version + 1, updated_at=timezone.now()
         )
-    _event(current, actor, kind, from_status=previous, to_status=status, note=note)
+    add_event(current, actor, kind, from_status=previous, to_status=status, note=note)
     current.refresh_from_db()
     return current
 
@@ -234,7 +231,7 @@ def _create_decision(*, case: Case, author, spec: DecisionSpec, **links) -> Deci
             owner=action.owner,
             due_on=action.due_on,
         )
-        _event(case, author, CaseEvent.Kind.ACTION_ADDED, note=action.description)
+        add_event(case, author, CaseEvent.Kind.ACTION_ADDED, note=action.description)
     return decision
 
 
@@ -258,7 +255,7 @@ def _apply_decision_to_case(case: Case, decision: Decision, actor, spec: Decisio
         Escalation.objects.create(
             case=case, decision=decision, director=spec.director, question=spec.question
         )
-        _event(case, actor, CaseEvent.Kind.ESCALATED, note=str(spec.director))
+        add_event(case, actor, CaseEvent.Kind.ESCALATED, note=str(spec.director))
         from .tasks import notify_escalation
 
         transaction.on_commit(lambda: notify_escalation.delay(decision.escalation_raised.pk))
@@ -312,7 +309,7 @@ def supersede_decision(*, decision: Decision, author, spec: DecisionSpec, reason
         supersede_reason=reason,
         frozen=True,
     )
-    _event(old.case, author, CaseEvent.Kind.SUPERSEDED, note=reason)
+    add_event(old.case, author, CaseEvent.Kind.SUPERSEDED, note=reason)
     _apply_decision_to_case(old.case, new, author, spec)
     return new
 
@@ -332,7 +329,7 @@ def answer_escalation(*, escalation: Escalation, director, spec: DecisionSpec) -
     Escalation.objects.filter(pk=escalation.pk).update(
         status=Escalation.Status.ANSWERED, answered_at=timezone.now()
     )
-    _event(
+    add_event(
         escalation.case,
         director,
         CaseEvent.Kind.ESCALATION_ANSWERED,
@@ -355,7 +352,7 @@ def mark_action_done(*, action: Action, actor) -> Action:
     )
     action.refresh_from_db()
     if updated:
-        _event(action.case, actor, CaseEvent.Kind.ACTION_DONE, note=action.description)
+        add_event(action.case, actor, CaseEvent.Kind.ACTION_DONE, note=action.description)
         close_case_if_complete(case=action.case, actor=actor)
     return action
 
@@ -373,7 +370,7 @@ def record_outcome(*, case: Case, author, served: str, note: str) -> Outcome:
             )
     except IntegrityError as exc:
         raise ConflictError("outcome already recorded") from exc
-    _event(case, author, CaseEvent.Kind.OUTCOME_RECORDED, note=outcome.get_served_display())
+    add_event(case, author, CaseEvent.Kind.OUTCOME_RECORDED, note=outcome.get_served_display())
     close_case_if_complete(case=case, actor=author)
     return outcome
 

@@ -71,9 +71,8 @@ def move_signal(
 @transaction.atomic
 def publish_story(*, case, author, title: str, text: str, lesson: str) -> Story:
     from cases.models import CaseEvent
+    from cases.services import add_event
 
     story = Story.objects.create(case=case, author=author, title=title, text=text, lesson=lesson)
-    CaseEvent.objects.create(
-        case=case, actor=author, kind=CaseEvent.Kind.STORY_PUBLISHED, note=title
-    )
+    add_event(case, author, CaseEvent.Kind.STORY_PUBLISHED, note=title)
     return story

@@ -5,9 +5,13 @@ under BEDOELING_STRICT_SERVICES=1 (CI) a skip is a failure.
 """
 
 import os
+import re
 import shutil
 
 import pytest
+from playwright.sync_api import expect
+
+from tests.factories import PASSWORD
 
 # Playwright's sync API runs an event loop in this thread; Django's ORM refuses to run inside
 # one unless told that this is deliberate. The live server runs in its own thread.
@@ -65,3 +69,16 @@ def axe():
 def assert_accessible(axe, page) -> None:
     results = axe.run(page)
     assert results.violations_count == 0, results.generate_report()
+
+
+def log_in(page, username: str, password: str = PASSWORD) -> None:
+    page.goto("/accounts/login/")
+    page.get_by_label("Gebruikersnaam").fill(username)
+    page.get_by_label("Wachtwoord").fill(password)
+    page.get_by_role("button", name="Aanmelden").click()
+    expect(page.get_by_role("heading", name=re.compile("Welkom"))).to_be_visible()
+
+
+def log_out(page) -> None:
+    page.get_by_role("button", name="Afmelden").click()
+    expect(page).to_have_url(re.compile("/accounts/login/"))

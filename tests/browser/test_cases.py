@@ -8,9 +8,8 @@ from playwright.sync_api import expect
 
 from bedoeling.models import Role
 from cases.models import Case, CaseStatus
-from tests.browser.conftest import assert_accessible
+from tests.browser.conftest import assert_accessible, log_in, log_out
 from tests.factories import (
-    PASSWORD,
     CaseFactory,
     MembershipFactory,
     OrganisationFactory,
@@ -45,19 +44,6 @@ def world(transactional_db):
         situation="Een oudere vrouw met AOW en AIO; haar kleinzoon studeert en logeert bij haar.",
     )
     return {"team": team, "sanne": sanne, "lead": lead, "outsider": outsider, "rule": rule}
-
-
-def log_in(page, username: str) -> None:
-    page.goto("/accounts/login/")
-    page.get_by_label("Gebruikersnaam").fill(username)
-    page.get_by_label("Wachtwoord").fill(PASSWORD)
-    page.get_by_role("button", name="Aanmelden").click()
-    expect(page.get_by_role("heading", name=re.compile("Welkom"))).to_be_visible()
-
-
-def log_out(page) -> None:
-    page.get_by_role("button", name="Afmelden").click()
-    expect(page).to_have_url(re.compile("/accounts/login/"))
 
 
 def test_a_professional_files_the_grandmothers_case(page, world, axe):

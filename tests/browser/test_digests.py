@@ -17,7 +17,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from digests.models import Digest
-from tests.browser.conftest import assert_accessible
+from tests.browser.conftest import assert_accessible, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -47,18 +47,10 @@ def demo(transactional_db):
         call_command("seed_demo", stdout=devnull)
 
 
-def log_in(page, username: str) -> None:
-    page.goto("/accounts/login/")
-    page.get_by_label("Gebruikersnaam").fill(username)
-    page.get_by_label("Wachtwoord").fill("bedoeling-demo")
-    page.get_by_role("button", name="Aanmelden").click()
-    expect(page.get_by_role("heading", name=re.compile("Welkom"))).to_be_visible()
-
-
 def test_the_director_reads_the_organisation_digest(page, demo, celery_worker, axe):
     end = timezone.localdate()
     start = end - dt.timedelta(days=200)
-    log_in(page, "karin")
+    log_in(page, "karin", "bedoeling-demo")
     page.goto("/digests/")
     assert_accessible(axe, page)
     form = page.locator("form[action='/digests/build/']")

@@ -4,8 +4,8 @@ import pytest
 from playwright.sync_api import expect
 
 from bedoeling.models import Role
-from tests.browser.conftest import assert_accessible
-from tests.factories import PASSWORD, MembershipFactory, OrganisationFactory, TeamFactory
+from tests.browser.conftest import assert_accessible, log_in
+from tests.factories import MembershipFactory, OrganisationFactory, TeamFactory
 
 pytestmark = pytest.mark.browser
 
@@ -17,14 +17,6 @@ def professional(transactional_db):
     )
     team = TeamFactory(organisation=organisation, name="Inkomen Noord")
     return MembershipFactory(team=team, role=Role.PROFESSIONAL, user__username="sanne").user
-
-
-def log_in(page, username: str) -> None:
-    page.goto("/accounts/login/")
-    page.get_by_label("Gebruikersnaam").fill(username)
-    page.get_by_label("Wachtwoord").fill(PASSWORD)
-    page.get_by_role("button", name="Aanmelden").click()
-    expect(page.get_by_role("heading", name=re.compile("Welkom"))).to_be_visible()
 
 
 def test_a_professional_logs_in_switches_language_and_logs_out(page, professional):

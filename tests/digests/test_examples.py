@@ -18,7 +18,7 @@ from deliberations.models import DecisionKind
 from deliberations.services import DecisionSpec
 from digests.models import Story
 from digests.services import publish_story
-from tests.factories import MembershipFactory, OrganisationFactory, TeamFactory
+from tests.factories import MembershipFactory
 
 STORY = {
     "title": "Oma hoeft niet te verhuizen",
@@ -29,33 +29,8 @@ STORY = {
 }
 
 
-@pytest.fixture
-def team(db):
-    return TeamFactory(organisation=OrganisationFactory(), name="Inkomen Noord")
-
-
-@pytest.fixture
-def other_team(team):
-    return TeamFactory(organisation=team.organisation, name="Inkomen Zuid")
-
-
 def _member(team, role, username):
     return MembershipFactory(team=team, role=role, user__username=username).user
-
-
-@pytest.fixture
-def professional(team):
-    return _member(team, Role.PROFESSIONAL, "pro")
-
-
-@pytest.fixture
-def lead(team):
-    return _member(team, Role.LEAD, "lead")
-
-
-@pytest.fixture
-def director(team):
-    return _member(team, Role.DIRECTOR, "director")
 
 
 @pytest.fixture

@@ -18,36 +18,11 @@ from deliberations.models import DecisionKind
 from deliberations.services import DecisionSpec
 from digests.models import Signal, SignalEvent
 from digests.services import NotAllowed, move_signal
-from tests.factories import MembershipFactory, OrganisationFactory, TeamFactory
-
-
-@pytest.fixture
-def team(db):
-    return TeamFactory(organisation=OrganisationFactory(), name="Inkomen Noord")
-
-
-@pytest.fixture
-def other_team(team):
-    return TeamFactory(organisation=team.organisation, name="Inkomen Zuid")
+from tests.factories import MembershipFactory
 
 
 def _member(team, role, username):
     return MembershipFactory(team=team, role=role, user__username=username).user
-
-
-@pytest.fixture
-def professional(team):
-    return _member(team, Role.PROFESSIONAL, "pro")
-
-
-@pytest.fixture
-def lead(team):
-    return _member(team, Role.LEAD, "lead")
-
-
-@pytest.fixture
-def director(team):
-    return _member(team, Role.DIRECTOR, "director")
 
 
 @pytest.fixture
@@ -58,11 +33,6 @@ def other_professional(other_team):
 @pytest.fixture
 def other_lead(other_team):
     return _member(other_team, Role.LEAD, "zuidlead")
-
-
-@pytest.fixture
-def rule(db):
-    return Rule.objects.get(regulation__short_name="AIO", reference="kostendelersnorm")
 
 
 def bring_case(author, team, rule, title="Kleinzoon logeert bij oma"):
