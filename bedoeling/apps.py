@@ -2,6 +2,9 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 
-class BedoelingConfig(AppConfig):
+class SiteConfig(AppConfig):
+    """The top layer: settings, URLs and the pages that compose every app. It has no models."""
+
     name = "bedoeling"
-    verbose_name = _("Organisation")
+    label = "site"
+    verbose_name = _("Bedoeling")

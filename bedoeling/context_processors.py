@@ -5,8 +5,8 @@ from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
-from .models import Organisation
-from .roles import roles_of
+from organisations.models import Organisation
+from organisations.roles import roles_of
 
 
 def _nav_items(request: HttpRequest) -> list[dict]:

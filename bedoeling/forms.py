@@ -1,6 +1,6 @@
 from django.contrib.auth.forms import PasswordResetForm
 
-from .tasks import send_mail
+from organisations.tasks import send_mail
 
 
 class QueuedPasswordResetForm(PasswordResetForm):

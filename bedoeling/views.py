@@ -7,8 +7,8 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from .models import Membership, Team
-from .roles import roles_of
+from organisations.models import Membership, Team
+from organisations.roles import roles_of
 
 
 @require_GET

@@ -246,7 +246,7 @@ def check_bench_database() -> None:
     """Refuse a database with anything in it that is not benchmark data, or with cases."""
     from django.contrib.auth import get_user_model
 
-    from bedoeling.models import Organisation
+    from organisations.models import Organisation
     from cases.models import Case
 
     found = []
@@ -388,7 +388,7 @@ def _people(teams: int) -> People:
     from django.contrib.auth import get_user_model
     from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 
-    from bedoeling.models import Membership, Organisation, Role, Team
+    from organisations.models import Membership, Organisation, Role, Team
 
     user_model = get_user_model()
     organisation, _ = Organisation.objects.get_or_create(

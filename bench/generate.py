@@ -616,7 +616,7 @@ def check_bench_database() -> None:
     """Refuse a database with anything in it that is not benchmark data."""
     from django.contrib.auth import get_user_model
 
-    from bedoeling.models import Organisation
+    from organisations.models import Organisation
     from cases.models import Case
 
     found = []
@@ -671,7 +671,7 @@ def generate(n_cases: int, seed: int = SEED, *, force: bool = False, log=print) 
 def _people(rng: random.Random):
     from django.contrib.auth import get_user_model
 
-    from bedoeling.models import Membership, Organisation, Role, Team
+    from organisations.models import Membership, Organisation, Role, Team
 
     user_model = get_user_model()
     organisation, _ = Organisation.objects.get_or_create(

@@ -23,7 +23,7 @@ from .services import create_case, submit_case, withdraw_case
 if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser
 
-    from bedoeling.models import Team
+    from organisations.models import Team
 
 NOORD = "Inkomen Noord"
 ZUID = "Inkomen Zuid"

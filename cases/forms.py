@@ -5,7 +5,7 @@ import uuid
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from bedoeling.models import Team
+from organisations.models import Team
 
 from .guard import PrivacyGuardedForm
 from .models import Barrier, Case, CaseStatus, PublicValue, Regulation, Rule

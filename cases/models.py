@@ -344,7 +344,7 @@ class Comment(models.Model):
 
 
 def role_in_team(user, team_id: int) -> str | None:
-    from bedoeling.models import Membership
+    from organisations.models import Membership
 
     return (
         Membership.objects.filter(user=user, team_id=team_id).values_list("role", flat=True).first()
@@ -355,7 +355,7 @@ class CasePermissions:
     """What one person may do with one case (they can already see it)."""
 
     def __init__(self, case: Case, user) -> None:
-        from bedoeling.models import Role
+        from organisations.models import Role
 
         self.case = case
         self.user = user

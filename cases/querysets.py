@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db import models
 
-from bedoeling.models import Membership, Role
+from organisations.models import Membership, Role
 
 
 def _team_ids(user, roles: tuple[str, ...] | None = None) -> models.QuerySet:
@@ -57,7 +57,7 @@ class CommentQuerySet(models.QuerySet):
 
 
 def teams_where_user_can_bring_cases(user) -> models.QuerySet:
-    from bedoeling.models import Team
+    from organisations.models import Team
 
     return Team.objects.filter(pk__in=_team_ids(user, (Role.PROFESSIONAL, Role.LEAD)))
 

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from bedoeling.tasks import send_mail
+from organisations.tasks import send_mail
 
 
 @shared_task
@@ -16,7 +16,7 @@ def notify_case_submitted(case_id: int) -> int:
 
     The mail names the case number and team and links to the case; it quotes no case text.
     """
-    from bedoeling.models import Membership, Role
+    from organisations.models import Membership, Role
 
     from .models import Case
 

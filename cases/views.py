@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from bedoeling.models import Organisation, Team
+from organisations.models import Organisation, Team
 from deliberations.views_followup import followup_context
 from digests.views_signals import signals_context
 

@@ -34,7 +34,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
-from bedoeling.models import Team
+from organisations.models import Team
 from deliberations.models import Decision, DecisionKind, Outcome
 
 from .forms import SORTS

@@ -28,7 +28,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone, translation
 
-from bedoeling.models import Membership, Role
+from organisations.models import Membership, Role
 from cases.models import Case, CaseStatus, PublicValue
 
 from . import services
@@ -45,7 +45,7 @@ from .services import ActionSpec, DecisionSpec
 if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser
 
-    from bedoeling.models import Team
+    from organisations.models import Team
 
 NOORD = "Inkomen Noord"
 ZUID = "Inkomen Zuid"

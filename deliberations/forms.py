@@ -6,7 +6,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
-from bedoeling.models import Membership, Role
+from organisations.models import Membership, Role
 from cases.guard import PrivacyGuardedForm
 from cases.models import Case, PublicValue
 
@@ -295,7 +295,7 @@ class CloseMeetingForm(forms.Form):
 
 
 def lead_teams(user):
-    from bedoeling.models import Team
+    from organisations.models import Team
 
     return Team.objects.filter(
         pk__in=Membership.objects.filter(user=user, role=Role.LEAD).values("team_id")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db import models
 
-from bedoeling.models import Membership
+from organisations.models import Membership
 
 
 def _team_ids(user) -> models.QuerySet:

@@ -12,7 +12,7 @@ from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
-from bedoeling.tasks import send_mail
+from organisations.tasks import send_mail
 
 
 def _render(template: str, context: dict) -> tuple[str, str]:
@@ -60,7 +60,7 @@ def notify_escalation(escalation_id: int) -> int:
 
 @shared_task
 def notify_escalation_answered(escalation_id: int) -> int:
-    from bedoeling.models import Membership, Role
+    from organisations.models import Membership, Role
 
     from .models import Escalation
 

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from bedoeling.models import Membership, Organisation, Role
+from organisations.models import Membership, Organisation, Role
 from cases.models import Case
 from cases.precedents import similar_cases
 

@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from bedoeling.roles import roles_of
+from organisations.roles import roles_of
 from cases.precedents import similar_cases
 
 from . import services

@@ -6,7 +6,7 @@ from django.db import models
 from django.db.models import F, Window
 from django.db.models.functions import RowNumber
 
-from bedoeling.models import Membership, Role
+from organisations.models import Membership, Role
 
 
 class DigestQuerySet(models.QuerySet):
@@ -66,7 +66,7 @@ def scopes_buildable_by(user) -> tuple[bool, models.QuerySet]:
     A lead for the teams they lead; a director for the teams they oversee and the organisation.
     Professionals for none.
     """
-    from bedoeling.models import Team
+    from organisations.models import Team
 
     if not user.is_authenticated:
         return False, Team.objects.none()

@@ -11,7 +11,7 @@ from django.db.models import Max
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
-from bedoeling.tasks import send_mail
+from organisations.tasks import send_mail
 
 from .models import Digest
 from .patterns import build_digest, headline
@@ -63,7 +63,7 @@ def store_digest(
 def build_digest_task(
     self, team_id: int | None, start: str, end: str, requested_by_id: int | None = None
 ) -> int:
-    from bedoeling.models import Team
+    from organisations.models import Team
 
     team = Team.objects.get(pk=team_id) if team_id else None
     digest = store_digest(
@@ -92,7 +92,7 @@ def last_week(today: dt.date | None = None) -> tuple[dt.date, dt.date]:
 @shared_task
 def build_weekly_digests() -> int:
     """Every team's digest and the organisation's, for last week (Celery beat, Mondays)."""
-    from bedoeling.models import Team
+    from organisations.models import Team
 
     start, end = last_week()
     scopes = [None, *Team.objects.order_by("pk").values_list("pk", flat=True)]
@@ -105,7 +105,7 @@ def build_weekly_digests() -> int:
 def notify_directors(digest_id: int) -> int:
     from django.contrib.auth import get_user_model
 
-    from bedoeling.models import Role
+    from organisations.models import Role
 
     digest = Digest.objects.get(pk=digest_id)
     directors = (

@@ -29,7 +29,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
-from bedoeling.models import Membership
+from organisations.models import Membership
 from cases.models import Barrier, Case
 from deliberations.models import DecisionKind, Outcome
 

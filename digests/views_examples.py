@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
-from bedoeling.models import Role
+from organisations.models import Role
 from cases.guard import PrivacyGuardedForm
 from cases.models import Case, CaseStatus, role_in_team
 

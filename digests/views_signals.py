@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
-from bedoeling.roles import roles_of
+from organisations.roles import roles_of
 from cases.guard import PrivacyGuardedForm
 from cases.models import Case
 

@@ -6,7 +6,7 @@ teams).
 
 import pytest
 
-from bedoeling.models import Role
+from organisations.models import Role
 from cases.models import Rule
 from tests.factories import (
     MembershipFactory,

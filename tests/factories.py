@@ -2,7 +2,7 @@ import factory
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from bedoeling.models import Membership, Organisation, Role, Team
+from organisations.models import Membership, Organisation, Role, Team
 from cases.keywords import keywords
 
 PASSWORD = "correct horse battery staple"

@@ -1,6 +1,6 @@
 import pytest
 
-from bedoeling.models import Role
+from organisations.models import Role
 from tests.factories import MembershipFactory, UserFactory
 
 

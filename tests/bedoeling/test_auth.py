@@ -2,7 +2,7 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from bedoeling import tasks
+from organisations import tasks
 from tests.factories import PASSWORD
 
 

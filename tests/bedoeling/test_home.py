@@ -2,7 +2,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from bedoeling.models import Role
+from organisations.models import Role
 from tests.factories import MembershipFactory, TeamFactory, UserFactory
 
 

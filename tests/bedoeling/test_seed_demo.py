@@ -10,7 +10,7 @@ from django.core import mail
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
-from bedoeling.models import Membership, Organisation, Role, Team
+from organisations.models import Membership, Organisation, Role, Team
 from cases.demo import DEMO_CASES
 from cases.models import Case, CaseEvent, CaseStatus
 from cases.privacy import find_personal_data

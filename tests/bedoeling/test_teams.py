@@ -3,7 +3,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from bedoeling.models import Membership, Organisation, Role, Team
+from organisations.models import Membership, Organisation, Role, Team
 from tests.factories import MembershipFactory, TeamFactory, UserFactory
 
 

@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from bedoeling.models import Role
+from organisations.models import Role
 from cases.models import Case, CaseStatus
 from tests.browser.conftest import assert_accessible, log_in, log_out
 from tests.factories import (

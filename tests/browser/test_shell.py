@@ -3,7 +3,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from bedoeling.models import Role
+from organisations.models import Role
 from tests.browser.conftest import assert_accessible, log_in
 from tests.factories import MembershipFactory, OrganisationFactory, TeamFactory
 

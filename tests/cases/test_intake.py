@@ -47,7 +47,7 @@ def test_it_submits_and_mails_the_lead_without_case_text(
 def test_a_person_in_several_teams_chooses_the_team(
     client, professional, team, other_team, intake_data
 ):
-    from bedoeling.models import Membership, Role
+    from organisations.models import Membership, Role
 
     Membership.objects.create(user=professional, team=other_team, role=Role.PROFESSIONAL)
     client.force_login(professional)

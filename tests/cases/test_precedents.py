@@ -8,7 +8,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from bedoeling.models import Role
+from organisations.models import Role
 from cases.models import Case, Rule
 from cases.precedents import Precedent, similar_cases
 from tests.factories import CaseFactory, MembershipFactory, TeamFactory, UserFactory

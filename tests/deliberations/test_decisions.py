@@ -194,7 +194,7 @@ def test_closing_fails_atomically(lead, running_meeting):
 def test_two_leads_deciding_at_once_store_exactly_one_decision(team, lead, professional):
     if connection.vendor != "postgresql":
         pytest.skip("real concurrency needs PostgreSQL; run with DATABASE_URL set")
-    from bedoeling.models import Role
+    from organisations.models import Role
     from tests.factories import MembershipFactory
 
     second_lead = MembershipFactory(team=team, role=Role.LEAD, user__username="lead2").user

@@ -3,7 +3,7 @@ from unittest import mock
 from django.core import mail
 from django.urls import reverse
 
-from bedoeling.models import Role
+from organisations.models import Role
 from cases.models import CaseEvent, CaseStatus
 from deliberations import services
 from deliberations.models import Action, Decision, DecisionKind, Escalation

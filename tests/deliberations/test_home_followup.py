@@ -6,7 +6,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from bedoeling.models import Role
+from organisations.models import Role
 from deliberations import services
 from deliberations.models import Action
 from tests.deliberations.fixtures_followup import (

@@ -18,7 +18,7 @@ import datetime as dt
 import time_machine
 from django.utils import timezone
 
-from bedoeling.models import Role
+from organisations.models import Role
 from cases import services as case_services
 from cases.models import Barrier, PublicValue, Rule
 from deliberations import services

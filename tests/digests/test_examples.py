@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from bedoeling.models import Role
+from organisations.models import Role
 from cases import services as case_services
 from cases.models import Rule
 from deliberations import services

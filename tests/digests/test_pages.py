@@ -13,7 +13,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from bedoeling.models import Membership, Role
+from organisations.models import Membership, Role
 from cases.models import Rule
 from digests import charts
 from digests.models import Digest

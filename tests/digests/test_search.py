@@ -6,7 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from bedoeling.models import Role
+from organisations.models import Role
 from cases.models import CaseStatus
 from tests.digests.fixtures_pages import at, make_world
 from tests.factories import CaseFactory, MembershipFactory, TeamFactory

@@ -6,7 +6,7 @@ from django.core import mail
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
-from bedoeling.models import Role
+from organisations.models import Role
 from digests.models import Digest
 from digests.tasks import build_digest_task, build_weekly_digests, last_week, store_digest
 from tests.factories import CaseFactory, MembershipFactory, TeamFactory
@@ -91,7 +91,7 @@ def test_last_week_on_any_day():
 
 
 def test_the_directors_home_shows_the_latest_organisation_digest_and_waiting_signals(client, team):
-    from bedoeling.models import Membership
+    from organisations.models import Membership
     from cases.models import Rule
     from digests.models import Signal
 

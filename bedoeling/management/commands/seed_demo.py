@@ -13,7 +13,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
-from bedoeling.models import Membership, Organisation, Role, Team
+from organisations.models import Membership, Organisation, Role, Team
 from cases.demo import seed_cases
 from deliberations.demo import seed_meetings
 

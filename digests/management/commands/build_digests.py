@@ -6,7 +6,7 @@ import datetime as dt
 
 from django.core.management.base import BaseCommand, CommandError
 
-from bedoeling.models import Team
+from organisations.models import Team
 from digests.tasks import last_week, store_digest
 
 

@@ -55,6 +55,14 @@ class Team(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("team_detail", args=[self.pk])
 
+    def role_of(self, user) -> str | None:
+        """This person's role in this team, or None."""
+        return Membership.objects.role_in(user, self.pk)
+
+    def is_led_by(self, user) -> bool:
+        """Whether this person leads the team: plans its meetings and decides its cases."""
+        return self.role_of(user) == Role.LEAD
+
 
 class Role(models.TextChoices):
     PROFESSIONAL = "professional", _("professional")

@@ -20,7 +20,7 @@ class Roles:
 def roles_of(user: AbstractBaseUser | AnonymousUser) -> Roles:
     if not user.is_authenticated:
         return Roles()
-    held = set(Membership.objects.filter(user=user).values_list("role", flat=True).distinct())
+    held = set(Membership.objects.of(user).values_list("role", flat=True).distinct())
     return Roles(
         professional=Role.PROFESSIONAL in held,
         lead=Role.LEAD in held,
