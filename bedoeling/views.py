@@ -4,32 +4,34 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from organisations.models import Membership, Team
+from cases.models import Case, CaseStatus
+from deliberations.followup import cases_awaiting_outcome
+from deliberations.models import Action, Escalation, Meeting
+from digests.models import Digest, Signal
+from digests.patterns import headline
+from organisations import clock
+from organisations.models import Membership, Role, Team
 from organisations.roles import roles_of
 
 
 @require_GET
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
-    from cases.models import Case
-    from cases.querysets import lead_team_ids
-
-    memberships = (
-        Membership.objects.filter(user=request.user).select_related("team").order_by("team__name")
-    )
+    memberships = Membership.objects.of(request.user).select_related("team").order_by("team__name")
     roles = roles_of(request.user)
     visible = Case.objects.visible_to(request.user).select_related("team")
     context = {"memberships": memberships, "roles": roles}
     if roles.professional or roles.lead:
         mine = visible.filter(author=request.user)
-        context["drafts"] = mine.filter(status="draft").order_by("-updated_at")[:10]
-        context["open_cases"] = mine.open().exclude(status="draft").order_by("-updated_at")[:10]
+        context["drafts"] = mine.filter(status=CaseStatus.DRAFT).order_by("-updated_at")[:10]
+        context["open_cases"] = (
+            mine.open().exclude(status=CaseStatus.DRAFT).order_by("-updated_at")[:10]
+        )
     if roles.lead:
         context["awaiting_agenda"] = (
-            visible.filter(team__in=lead_team_ids(request.user))
+            visible.filter(team__in=Membership.objects.team_ids(request.user, Role.LEAD))
             .awaiting_agenda()
             .order_by("harm_date", "submitted_at")[:20]
         )
@@ -40,10 +42,6 @@ def home(request: HttpRequest) -> HttpResponse:
 def _followup(user, roles) -> dict:
     """What waits for this person after the case consultation: their open actions, outcomes to
     record, the next meeting they lead and escalations addressed to them."""
-    from cases.querysets import lead_team_ids
-    from deliberations.models import Action, Escalation, Meeting
-    from deliberations.views_followup import cases_awaiting_outcome
-
     context: dict = {
         # Actions they own, and the actions on the cases they brought.
         "my_actions": Action.objects.visible_to(user)
@@ -54,7 +52,7 @@ def _followup(user, roles) -> dict:
     }
     if roles.professional or roles.lead:
         context["awaiting_outcome"] = (
-            cases_awaiting_outcome(user, timezone.localdate())
+            cases_awaiting_outcome(user, clock.today())
             .select_related("team")
             .order_by("updated_at", "pk")[:20]
         )
@@ -62,14 +60,11 @@ def _followup(user, roles) -> dict:
         context["next_meeting"] = (
             Meeting.objects.visible_to(user)
             .upcoming()
-            .filter(team__in=lead_team_ids(user))
+            .filter(team__in=Membership.objects.team_ids(user, Role.LEAD))
             .select_related("team")
             .first()
         )
     if roles.director:
-        from digests.models import Digest, Signal
-        from digests.patterns import headline
-
         org_digest = Digest.objects.visible_to(user).filter(team__isnull=True).first()
         context["org_digest"] = org_digest
         context["org_figures"] = headline(org_digest.data) if org_digest else None

@@ -18,8 +18,6 @@ class RuleChoiceField(forms.ModelChoiceField):
 
 
 class CaseForm(PrivacyGuardedForm, forms.ModelForm):
-    privacy_fields = Case.TEXT_FIELDS
-
     team = forms.ModelChoiceField(
         queryset=Team.objects.none(),
         label=_("Team"),
@@ -132,8 +130,6 @@ class AdoptRuleForm(forms.Form):
 
 
 class CommentForm(PrivacyGuardedForm):
-    privacy_fields = ("text",)
-
     text = forms.CharField(
         label=_("Your input"),
         max_length=3000,
@@ -143,8 +139,6 @@ class CommentForm(PrivacyGuardedForm):
 
 
 class WithdrawForm(PrivacyGuardedForm):
-    privacy_fields = ("reason",)
-
     reason = forms.CharField(
         label=_("Why do you withdraw the case?"),
         max_length=500,

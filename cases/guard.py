@@ -1,15 +1,22 @@
-"""The privacy guard in forms: every free-text field goes through `find_personal_data`.
+"""The privacy guard's one policy, for every service that stores free text.
 
-A certain finding blocks the save. An uncertain one (a number that passes the BSN check but has
-no cue nearby) blocks it until the person confirms the number is not personal data. Messages
-name the field, the kind of data and where it is — never the value.
+A certain finding (a BSN that passes the 11-check after a cue, an IBAN, an e-mail address, …)
+is refused. An uncertain one (a number that passes the BSN check with no cue nearby) is refused
+until the person confirms it is not personal data; the confirmation goes on the case's timeline
+with the field and the kind of data, never the value. Services call `guard()`; forms only turn
+the `PersonalDataRefused` it raises into field errors and a confirmation box. Messages name the
+field, the kind of data and where it is — never the value.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 
 from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from .privacy import Kind, find_personal_data
@@ -31,6 +38,9 @@ class Warning:
     kind: str
     position: int
     certain: bool
+    # Where the text is stored, for the timeline: "situation" for a case's own field,
+    # "deliberations.decision.rationale" for another model's.
+    source: str = ""
 
     @property
     def message(self) -> str:
@@ -46,8 +56,25 @@ class Warning:
         ) % {"field": self.label, "kind": kind, "position": self.position}
 
 
-def scan(fields: dict[str, tuple[str, str]]) -> list[Warning]:
+class PersonalDataRefused(ValidationError):
+    """Raised by a service that refused to store text with (unconfirmed) personal data.
+
+    Its message dict is keyed by the service's field names, so a form can show each message at
+    its field; `needs_confirmation` says whether confirming would let the text through.
+    """
+
+    def __init__(self, warnings: list[Warning]) -> None:
+        self.warnings = list(warnings)
+        self.needs_confirmation = any(not w.certain for w in self.warnings)
+        messages: dict[str, list[str]] = defaultdict(list)
+        for warning in self.warnings:
+            messages[warning.field].append(str(warning.message))
+        super().__init__(dict(messages))
+
+
+def scan(fields: dict[str, tuple[str, str]], sources: dict[str, str] | None = None) -> list:
     """fields: name -> (label, text). Returns the warnings, in field order."""
+    sources = sources or {}
     warnings = []
     for name, (label, text) in fields.items():
         for finding in find_personal_data(text or ""):
@@ -58,52 +85,81 @@ def scan(fields: dict[str, tuple[str, str]]) -> list[Warning]:
                     kind=str(finding.kind),
                     position=finding.start + 1,
                     certain=finding.certain,
+                    source=sources.get(name, name),
                 )
             )
     return warnings
 
 
-class PrivacyGuardedForm(forms.Form):
-    """Mixin for forms whose `privacy_fields` must pass the guard.
+def guard(
+    fields: dict[str, tuple[str, str]], *, confirmed: bool, sources: dict[str, str] | None = None
+) -> list[Warning]:
+    """Refuse certain findings, and uncertain ones unless `confirmed`.
 
-    After `is_valid()`, `self.confirmed_findings` lists (field, kind) pairs the person confirmed
-    are not personal data, for the timeline; `self.needs_confirmation` says whether to show the
-    confirmation box.
+    Returns the uncertain findings the person confirmed, for the timeline.
     """
+    warnings = scan(fields, sources)
+    refused = [w for w in warnings if w.certain or not confirmed]
+    if refused:
+        raise PersonalDataRefused(refused)
+    return warnings
 
-    privacy_fields: tuple[str, ...] = ()
+
+def guard_model(
+    model: type[models.Model],
+    values: dict[str, str],
+    *,
+    confirmed: bool,
+    keys: dict[str, str] | None = None,
+) -> list[Warning]:
+    """`guard()` for text stored in `model`'s fields, labelled with their verbose names.
+
+    `keys` renames a field in the refusal (the name the form uses), e.g. actions in a decision.
+    """
+    keys = keys or {}
+    fields, sources = {}, {}
+    for name, text in values.items():
+        key = keys.get(name, name)
+        fields[key] = (capfirst(model._meta.get_field(name.split(".")[-1]).verbose_name), text)
+        sources[key] = source_of(model, name.split(".")[-1])
+    return guard(fields, confirmed=confirmed, sources=sources)
+
+
+def source_of(model: type[models.Model], field: str) -> str:
+    """How the timeline names a field: plain for a case's own, qualified for another model's."""
+    meta = model._meta
+    if (meta.app_label, meta.model_name) == ("cases", "case"):
+        return field
+    return f"{meta.app_label}.{meta.model_name}.{field}"
+
+
+class PrivacyGuardedForm(forms.Form):
+    """Mixin for forms whose text a service stores: the confirmation box, and the refusal shown.
+
+    The form does not decide what is personal data: the view passes `self.confirmed` to the
+    service and, when it raises `PersonalDataRefused`, calls `self.refuse(exc)`.
+    """
 
     confirm_not_personal_data = forms.BooleanField(
         label=_("I confirm that the marked numbers are not personal data."),
         required=False,
     )
 
-    def __init__(self, *args, confirmed_elsewhere: bool = False, **kwargs) -> None:
+    def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        # A form nested in another (an action row in a decision) uses its parent's checkbox.
-        self.confirmed_elsewhere = confirmed_elsewhere
-        self.confirmed_findings: list[tuple[str, str]] = []
         self.needs_confirmation = False
 
-    def check_privacy(self) -> None:
-        texts = {
-            name: (self.fields[name].label, self.cleaned_data.get(name) or "")
-            for name in self.privacy_fields
-            if name in self.fields
-        }
-        confirmed = self.confirmed_elsewhere or bool(
-            self.cleaned_data.get("confirm_not_personal_data")
-        )
-        for warning in scan(texts):
-            if warning.certain:
-                self.add_error(warning.field, warning.message)
-            elif confirmed:
-                self.confirmed_findings.append((warning.field, warning.kind))
-            else:
-                self.needs_confirmation = True
-                self.add_error(warning.field, warning.message)
+    @property
+    def confirmed(self) -> bool:
+        if hasattr(self, "cleaned_data"):
+            return bool(self.cleaned_data.get("confirm_not_personal_data"))
+        return False
 
-    def clean(self):
-        cleaned = super().clean()
-        self.check_privacy()
-        return cleaned
+    def refuse(self, refusal: PersonalDataRefused) -> None:
+        """Show the service's refusal: each message at its field, and the confirmation box."""
+        self.needs_confirmation = refusal.needs_confirmation
+        for warning in refusal.warnings:
+            self.add_error(self.error_field(warning.field), warning.message)
+
+    def error_field(self, key: str) -> str | None:
+        return key if key in self.fields else None

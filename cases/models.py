@@ -7,11 +7,15 @@ each of which writes an event on the case's timeline.
 
 from __future__ import annotations
 
+from django.apps import apps
 from django.conf import settings
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.urls import reverse
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+
+from organisations import clock
 
 from .querysets import CaseEventQuerySet, CaseQuerySet, CommentQuerySet, RuleQuerySet
 
@@ -111,13 +115,16 @@ class CaseStatus(models.TextChoices):
     WITHDRAWN = "withdrawn", _("withdrawn")
 
 
-OPEN_STATUSES = [
+# "Open": not closed and not withdrawn. The one definition; `CaseQuerySet.open()` uses it.
+OPEN_STATUSES = (
     CaseStatus.DRAFT,
     CaseStatus.SUBMITTED,
     CaseStatus.SCHEDULED,
     CaseStatus.DECIDED,
     CaseStatus.ESCALATED,
-]
+)
+# Submitted and still waiting for a decision: in the queue, on an agenda or with a director.
+AWAITING_DECISION = (CaseStatus.SUBMITTED, CaseStatus.SCHEDULED, CaseStatus.ESCALATED)
 
 
 class Case(models.Model):
@@ -213,8 +220,8 @@ class Case(models.Model):
         editable=False,
         help_text=_("One per intake form, so a double submit creates one case, not two."),
     )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True, db_index=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    created_at = models.DateTimeField(_("created"), default=clock.now, db_index=True)
+    updated_at = models.DateTimeField(_("updated"), default=clock.now)
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
 
     objects = CaseQuerySet.as_manager()
@@ -293,7 +300,7 @@ class CaseEvent(models.Model):
         default=list, blank=True, help_text=_("Names of the fields that changed.")
     )
     note = models.TextField(blank=True)
-    created_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+    created_at = models.DateTimeField(_("when"), default=clock.now, db_index=True)
 
     objects = CaseEventQuerySet.as_manager()
 
@@ -314,7 +321,26 @@ class CaseEvent(models.Model):
         raise ValueError("Timeline events are never deleted.")
 
     def field_labels(self) -> list[str]:
-        return [capfirst(Case._meta.get_field(name).verbose_name) for name in self.fields]
+        """The fields named, in words: a case's own ("situation") or another model's, written
+        as "app_label.model.field" (a comment's text, a decision's rationale). A name that no
+        longer resolves is shown as it is, so an old event can never break the case page."""
+        return [_field_label(name) for name in self.fields]
+
+
+def _field_label(name: str) -> str:
+    try:
+        if name.count(".") == 2:
+            app_label, model_name, field = name.split(".")
+            model = apps.get_model(app_label, model_name)
+        else:
+            model, field = Case, name
+        return capfirst(model._meta.get_field(field).verbose_name)
+    except (LookupError, FieldDoesNotExist):
+        return str(_LEGACY_LABELS.get(name, name))
+
+
+# Field names written by earlier versions without their model.
+_LEGACY_LABELS = {"text": _("colleague input"), "reason": _("reason for withdrawing")}
 
 
 class Comment(models.Model):
@@ -330,7 +356,7 @@ class Comment(models.Model):
         verbose_name=_("author"),
     )
     text = models.TextField(_("your input"), max_length=3000)
-    created_at = models.DateTimeField(_("placed"), auto_now_add=True)
+    created_at = models.DateTimeField(_("placed"), default=clock.now)
 
     objects = CommentQuerySet.as_manager()
 
@@ -343,23 +369,15 @@ class Comment(models.Model):
         return f"{self.case_id}: {self.text[:40]}"
 
 
-def role_in_team(user, team_id: int) -> str | None:
-    from organisations.models import Membership
-
-    return (
-        Membership.objects.filter(user=user, team_id=team_id).values_list("role", flat=True).first()
-    )
-
-
 class CasePermissions:
     """What one person may do with one case (they can already see it)."""
 
     def __init__(self, case: Case, user) -> None:
-        from organisations.models import Role
+        from organisations.models import Membership, Role
 
         self.case = case
         self.user = user
-        self.role = role_in_team(user, case.team_id)
+        self.role = Membership.objects.role_in(user, case.team_id)
         self.is_author = case.author_id == user.pk
         self.is_lead = self.role == Role.LEAD
         self.is_director = self.role == Role.DIRECTOR

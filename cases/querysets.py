@@ -1,17 +1,14 @@
-"""Who may see which case: `Case.objects.visible_to(user)` is the only way views find cases."""
+"""Who may see which case: `Case.objects.visible_to(user)` is the only way views find cases.
+
+Built on the one access API (`Membership.objects.team_ids`); the timeline, comments and every
+later app's rows about a case reuse it through `visible_through(user, "case")`.
+"""
 
 from __future__ import annotations
 
 from django.db import models
 
-from organisations.models import Membership, Role
-
-
-def _team_ids(user, roles: tuple[str, ...] | None = None) -> models.QuerySet:
-    memberships = Membership.objects.filter(user=user)
-    if roles is not None:
-        memberships = memberships.filter(role__in=roles)
-    return memberships.values("team_id")
+from organisations.models import Membership
 
 
 class RuleQuerySet(models.QuerySet):
@@ -27,7 +24,7 @@ class CaseQuerySet(models.QuerySet):
         """
         if not user.is_authenticated:
             return self.none()
-        in_teams = self.filter(team__in=_team_ids(user))
+        in_teams = self.filter(team__in=Membership.objects.team_ids(user))
         return in_teams.exclude(models.Q(status="draft") & ~models.Q(author=user))
 
     def with_list_data(self) -> CaseQuerySet:
@@ -39,28 +36,30 @@ class CaseQuerySet(models.QuerySet):
         return self.filter(status="submitted")
 
     def open(self) -> CaseQuerySet:
-        return self.filter(status__in=["draft", "submitted", "scheduled", "decided", "escalated"])
+        """Not closed and not withdrawn (drafts included)."""
+        from .models import OPEN_STATUSES
+
+        return self.filter(status__in=OPEN_STATUSES)
+
+    def awaiting_decision(self) -> CaseQuerySet:
+        """Submitted and not decided yet: in the queue, on an agenda or with a director."""
+        from .models import AWAITING_DECISION
+
+        return self.filter(status__in=AWAITING_DECISION)
+
+
+def visible_through(queryset: models.QuerySet, user, prefix: str = "case") -> models.QuerySet:
+    """Rows about a case (`prefix` is the lookup to it), visible when their case is."""
+    from .models import Case
+
+    return queryset.filter(**{f"{prefix}__in": Case.objects.visible_to(user)})
 
 
 class CaseEventQuerySet(models.QuerySet):
     def visible_to(self, user) -> CaseEventQuerySet:
-        from .models import Case
-
-        return self.filter(case__in=Case.objects.visible_to(user))
+        return visible_through(self, user)
 
 
 class CommentQuerySet(models.QuerySet):
     def visible_to(self, user) -> CommentQuerySet:
-        from .models import Case
-
-        return self.filter(case__in=Case.objects.visible_to(user))
-
-
-def teams_where_user_can_bring_cases(user) -> models.QuerySet:
-    from organisations.models import Team
-
-    return Team.objects.filter(pk__in=_team_ids(user, (Role.PROFESSIONAL, Role.LEAD)))
-
-
-def lead_team_ids(user) -> models.QuerySet:
-    return _team_ids(user, (Role.LEAD,))
+        return visible_through(self, user)

@@ -1,4 +1,8 @@
-"""Every change to a case: one function per change, atomic, and each writes a timeline event."""
+"""Every change to a case: one function per change, atomic, and each writes a timeline event.
+
+Status changes go through `cases.lifecycle`; free text goes through the privacy guard here, in
+the service, whichever form or scenario calls it.
+"""
 
 from __future__ import annotations
 
@@ -6,40 +10,48 @@ import uuid
 from collections.abc import Iterable
 
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
 
+from organisations import clock
+
+from .guard import Warning, guard, guard_model
 from .keywords import case_keywords
+from .lifecycle import InvalidTransition, submit_case, withdraw_case
 from .models import Case, CaseEvent, CaseStatus, Comment, Rule
-from .tasks import notify_case_submitted
+
+__all__ = ["InvalidTransition", "StaleCase", "submit_case", "withdraw_case"]
 
 
 class StaleCase(Exception):
     """The case changed since the person opened it; nothing was overwritten."""
 
 
-class InvalidTransition(Exception):
-    pass
-
-
 def add_event(case: Case, actor, kind: str, **kwargs) -> CaseEvent:
-    """One entry on the case's timeline; every app writes the timeline through this."""
+    """One entry on the case's timeline; every app writes the timeline through this (status
+    changes through `cases.lifecycle`, which writes its own)."""
     return CaseEvent.objects.create(case=case, actor=actor, kind=kind, **kwargs)
 
 
-def _confirmations(case: Case, actor, confirmed: Iterable[tuple[str, str]]) -> None:
-    """Record that the person confirmed uncertain findings are not personal data.
+def record_confirmations(case: Case, actor, confirmed: Iterable[Warning]) -> None:
+    """Put on the timeline that the person confirmed uncertain findings are not personal data.
 
-    Only the field and the kind of data are stored, never the value.
+    Only where (the field) and the kind of data are stored, never the value.
     """
-    confirmed = sorted(set(confirmed))
-    if confirmed:
+    pairs = sorted({(w.source or w.field, w.kind) for w in confirmed})
+    if pairs:
         add_event(
             case,
             actor,
             CaseEvent.Kind.PRIVACY_CONFIRMED,
-            fields=sorted({field for field, _ in confirmed}),
-            note=", ".join(f"{field}: {kind}" for field, kind in confirmed),
+            fields=sorted({source for source, _ in pairs}),
+            note=", ".join(f"{source}: {kind}" for source, kind in pairs),
         )
+
+
+def guard_case_text(data: dict, *, confirmed: bool) -> list[Warning]:
+    texts = {name: data.get(name) or "" for name in Case.TEXT_FIELDS if name in data}
+    return guard_model(Case, texts, confirmed=confirmed)
 
 
 @transaction.atomic
@@ -51,12 +63,14 @@ def create_case(
     public_values: Iterable = (),
     submit: bool = False,
     intake_token: uuid.UUID | None = None,
-    confirmed: Iterable[tuple[str, str]] = (),
+    confirmed: bool = False,
 ) -> tuple[Case, bool]:
     """Create a case as a draft, or submit it at once. Returns (case, created).
 
     The same intake token twice (a double submit) returns the first case instead of a second.
+    Raises `PersonalDataRefused` for personal data in its text (see `cases.guard`).
     """
+    findings = guard_case_text(data, confirmed=confirmed)
     if intake_token is not None:
         existing = Case.objects.filter(intake_token=intake_token).first()
         if existing is not None:
@@ -73,9 +87,9 @@ def create_case(
         return existing, False
     case.public_values.set(public_values)
     add_event(case, author, CaseEvent.Kind.CREATED, to_status=CaseStatus.DRAFT)
-    _confirmations(case, author, confirmed)
+    record_confirmations(case, author, findings)
     if submit:
-        case = submit_case(case=case, actor=author)
+        case = submit_case(case, author)
     return case, True
 
 
@@ -87,9 +101,10 @@ def update_case(
     data: dict,
     public_values: Iterable,
     version: int,
-    confirmed: Iterable[tuple[str, str]] = (),
+    confirmed: bool = False,
 ) -> Case:
     """Save an edit made on `version`; refuse it when someone saved a newer version meanwhile."""
+    findings = guard_case_text(data, confirmed=confirmed)
     public_values = list(public_values)
     current = Case.objects.select_for_update().get(pk=case.pk)
     if current.version != version:
@@ -103,69 +118,34 @@ def update_case(
     for name, value in data.items():
         setattr(current, name, value)
     updated = Case.objects.filter(pk=case.pk, version=version).update(
-        **data, keywords=case_keywords(current), version=version + 1, updated_at=timezone.now()
+        **data, keywords=case_keywords(current), version=version + 1, updated_at=clock.now()
     )
     if updated != 1:
         raise StaleCase
     current.refresh_from_db()
     current.public_values.set(public_values)
     add_event(current, actor, CaseEvent.Kind.EDITED, fields=changed)
-    _confirmations(current, actor, confirmed)
-    return current
-
-
-def _transition(
-    case: Case, actor, *, allowed_from: tuple[str, ...], to: str, kind: str, note: str = ""
-) -> Case:
-    current = Case.objects.select_for_update().get(pk=case.pk)
-    if current.status not in allowed_from:
-        raise InvalidTransition(f"{current.status} -> {to}")
-    previous = current.status
-    current.status = to
-    current.version += 1
-    fields = ["status", "version", "updated_at"]
-    if to == CaseStatus.SUBMITTED and current.submitted_at is None:
-        current.submitted_at = timezone.now()
-        fields.append("submitted_at")
-    current.save(update_fields=fields)
-    add_event(current, actor, kind, from_status=previous, to_status=to, note=note)
+    record_confirmations(current, actor, findings)
     return current
 
 
 @transaction.atomic
-def submit_case(*, case: Case, actor) -> Case:
-    case = _transition(
-        case,
-        actor,
-        allowed_from=(CaseStatus.DRAFT,),
-        to=CaseStatus.SUBMITTED,
-        kind=CaseEvent.Kind.SUBMITTED,
-    )
-    transaction.on_commit(lambda: notify_case_submitted.delay(case.pk))
-    return case
-
-
-@transaction.atomic
-def withdraw_case(*, case: Case, actor, reason: str = "") -> Case:
-    case = _transition(
-        case,
-        actor,
-        allowed_from=(CaseStatus.DRAFT, CaseStatus.SUBMITTED),
-        to=CaseStatus.WITHDRAWN,
-        kind=CaseEvent.Kind.WITHDRAWN,
-        note=reason,
-    )
-    return case
-
-
-@transaction.atomic
-def add_comment(
-    *, case: Case, author, text: str, confirmed: Iterable[tuple[str, str]] = ()
-) -> Comment:
+def add_comment(*, case: Case, author, text: str, confirmed: bool = False) -> Comment:
+    findings = guard_model(Comment, {"text": text}, confirmed=confirmed)
     comment = Comment.objects.create(case=case, author=author, text=text)
     add_event(case, author, CaseEvent.Kind.COMMENTED)
-    _confirmations(case, author, confirmed)
+    record_confirmations(case, author, findings)
     return comment
+
+
+@transaction.atomic
+def withdraw(*, case: Case, actor, reason: str = "", confirmed: bool = False) -> Case:
+    """Withdraw a draft or submitted case, with the reason given (guarded: it is free text)."""
+    label = capfirst(_("reason for withdrawing"))
+    findings = guard({"reason": (label, reason)}, confirmed=confirmed, sources={"reason": "reason"})
+    case = withdraw_case(case, actor, reason=reason)
+    record_confirmations(case, actor, findings)
+    return case
 
 
 @transaction.atomic
@@ -174,6 +154,7 @@ def adopt_proposed_rule(*, case: Case, actor, regulation, reference: str) -> Rul
 
     An existing rule with the same reference in that regulation is reused, not duplicated.
     """
+    guard_model(Rule, {"reference": reference}, confirmed=False)
     current = Case.objects.select_for_update().get(pk=case.pk)
     if current.rule_id:
         raise InvalidTransition("case already has a rule")
@@ -183,7 +164,7 @@ def adopt_proposed_rule(*, case: Case, actor, regulation, reference: str) -> Rul
         defaults={"description": current.proposed_rule},
     )
     Case.objects.filter(pk=current.pk).update(
-        rule=rule, version=current.version + 1, updated_at=timezone.now()
+        rule=rule, version=current.version + 1, updated_at=clock.now()
     )
     add_event(current, actor, CaseEvent.Kind.EDITED, fields=["rule"], note=str(rule))
     return rule

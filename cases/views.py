@@ -9,16 +9,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from organisations.models import Organisation, Team
-from deliberations.views_followup import followup_context
-from digests.views_signals import signals_context
+from organisations.models import Organisation, Role, Team
 
-from . import services
+from . import panels, services
 from .forms import AdoptRuleForm, CaseFilterForm, CaseForm, CommentForm, WithdrawForm
-from .guard import scan
+from .guard import PersonalDataRefused, scan
 from .models import Case, CasePermissions
 from .precedents import similar_cases
-from .querysets import teams_where_user_can_bring_cases
 
 PAGE_SIZE = 25
 
@@ -47,20 +44,24 @@ def _intake_context(request: HttpRequest, form: CaseForm, case: Case | None = No
 @require_http_methods(["GET", "POST"])
 @login_required
 def case_create(request: HttpRequest) -> HttpResponse:
-    teams = teams_where_user_can_bring_cases(request.user).order_by("name")
+    teams = Team.objects.where(request.user, Role.PROFESSIONAL, Role.LEAD).order_by("name")
     if not teams.exists():
         raise PermissionDenied
     form = CaseForm(request.POST or None, teams=teams)
     if request.method == "POST" and form.is_valid():
-        case, created = services.create_case(
-            author=request.user,
-            team=form.cleaned_data["team"],
-            data=form.case_data(),
-            public_values=form.cleaned_data["public_values"],
-            submit="submit" in request.POST,
-            intake_token=form.cleaned_data["intake_token"],
-            confirmed=form.confirmed_findings,
-        )
+        try:
+            case, created = services.create_case(
+                author=request.user,
+                team=form.cleaned_data["team"],
+                data=form.case_data(),
+                public_values=form.cleaned_data["public_values"],
+                submit="submit" in request.POST,
+                intake_token=form.cleaned_data["intake_token"],
+                confirmed=form.confirmed,
+            )
+        except PersonalDataRefused as refusal:
+            form.refuse(refusal)
+            return render(request, "cases/case_form.html", _intake_context(request, form))
         if not created:
             messages.info(request, _("This case was already saved; it was not saved twice."))
         elif case.status == "submitted":
@@ -94,8 +95,10 @@ def case_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 data=form.case_data(),
                 public_values=form.cleaned_data["public_values"],
                 version=form.cleaned_data["version"] or 0,
-                confirmed=form.confirmed_findings,
+                confirmed=form.confirmed,
             )
+        except PersonalDataRefused as refusal:
+            form.refuse(refusal)
         except services.StaleCase:
             form.add_error(
                 None,
@@ -120,6 +123,7 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _detail_context(request: HttpRequest, case: Case, **extra) -> dict:
     permissions = CasePermissions(case, request.user)
+    panel_templates, panel_context = panels.panels_for(case, request.user)
     return {
         "case": case,
         "permissions": permissions,
@@ -130,9 +134,8 @@ def _detail_context(request: HttpRequest, case: Case, **extra) -> dict:
         "withdraw_form": extra.pop("withdraw_form", None) or WithdrawForm(),
         "adopt_rule_form": extra.pop("adopt_rule_form", None)
         or AdoptRuleForm(initial={"reference": case.proposed_rule[:120]}),
-        "precedents": similar_cases(case, request.user),
-        **followup_context(case, request.user),
-        **signals_context(case, request.user),
+        "panels": panel_templates,
+        **panel_context,
         **extra,
     }
 
@@ -159,10 +162,19 @@ def case_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     if not CasePermissions(case, request.user).can_withdraw:
         raise PermissionDenied
     form = WithdrawForm(request.POST)
+    if form.is_valid():
+        try:
+            services.withdraw(
+                case=case,
+                actor=request.user,
+                reason=form.cleaned_data["reason"],
+                confirmed=form.confirmed,
+            )
+        except PersonalDataRefused as refusal:
+            form.refuse(refusal)
     if not form.is_valid():
         context = _detail_context(request, case, withdraw_form=form)
         return render(request, "cases/case_detail.html", context, status=422)
-    services.withdraw_case(case=case, actor=request.user, reason=form.cleaned_data["reason"])
     messages.success(request, _("The case was withdrawn."))
     return redirect(case)
 
@@ -195,12 +207,16 @@ def comment_add(request: HttpRequest, pk: int) -> HttpResponse:
         raise PermissionDenied
     form = CommentForm(request.POST)
     if form.is_valid():
-        services.add_comment(
-            case=case,
-            author=request.user,
-            text=form.cleaned_data["text"],
-            confirmed=form.confirmed_findings,
-        )
+        try:
+            services.add_comment(
+                case=case,
+                author=request.user,
+                text=form.cleaned_data["text"],
+                confirmed=form.confirmed,
+            )
+        except PersonalDataRefused as refusal:
+            form.refuse(refusal)
+    if form.is_valid():
         if not request.htmx:
             messages.success(request, _("Your input was added."))
             return redirect(f"{case.get_absolute_url()}#comments")

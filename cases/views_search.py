@@ -34,8 +34,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
-from organisations.models import Team
 from deliberations.models import Decision, DecisionKind, Outcome
+from organisations.models import Team
 
 from .forms import SORTS
 from .models import Barrier, Case, CaseStatus, PublicValue, Rule

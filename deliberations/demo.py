@@ -28,8 +28,8 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone, translation
 
-from organisations.models import Membership, Role
 from cases.models import Case, CaseStatus, PublicValue
+from organisations.models import Membership, Role
 
 from . import services
 from .models import (

@@ -6,9 +6,9 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
-from organisations.models import Membership, Role
 from cases.guard import PrivacyGuardedForm
 from cases.models import Case, PublicValue
+from organisations.models import Role, Team
 
 from .models import Decision, DecisionKind, points_opposite
 from .services import ActionSpec, DecisionSpec
@@ -69,9 +69,7 @@ class MeetingForm(forms.Form):
         self.fields["cases"].label_from_instance = lambda case: f"{case.reference} {case.title}"
 
 
-class ActionForm(PrivacyGuardedForm):
-    privacy_fields = ("description",)
-
+class ActionForm(forms.Form):
     description = forms.CharField(label=_("Action"), max_length=300, required=False)
     owner = PersonChoiceField(label=_("Owner"), queryset=User.objects.none(), required=False)
     due_on = forms.DateField(
@@ -82,7 +80,6 @@ class ActionForm(PrivacyGuardedForm):
         super().__init__(*args, **kwargs)
         if team is not None:
             self.fields["owner"].queryset = team_members(team)
-        self.fields["confirm_not_personal_data"].widget = forms.HiddenInput()
 
     def clean(self):
         cleaned = super().clean()
@@ -99,8 +96,6 @@ ActionFormSet = forms.formset_factory(ActionForm, extra=2, max_num=10)
 
 class DecisionForm(PrivacyGuardedForm):
     """One form for every decision: in the meeting, as a correction, as a director's answer."""
-
-    privacy_fields = ("rationale", "values_weighing", "refer_to", "difference", "question")
 
     kind = forms.ChoiceField(
         label=_("Decision"), choices=DecisionKind.choices, widget=forms.RadioSelect
@@ -173,10 +168,7 @@ class DecisionForm(PrivacyGuardedForm):
         self.actions = ActionFormSet(
             self.data or None,
             prefix="actions",
-            form_kwargs={
-                "team": case.team,
-                "confirmed_elsewhere": bool(self.data.get("confirm_not_personal_data")),
-            },
+            form_kwargs={"team": case.team},
         )
 
     @property
@@ -187,10 +179,22 @@ class DecisionForm(PrivacyGuardedForm):
     def is_valid(self) -> bool:
         form_valid = super().is_valid()
         actions_valid = self.actions.is_valid()
-        if any(form.needs_confirmation for form in self.actions.forms):
-            # The one confirmation box of the decision form also covers its actions.
-            self.needs_confirmation = True
         return form_valid and actions_valid
+
+    def refuse(self, refusal) -> None:
+        """The service's refusal at each field; an action's at that action's description (the
+        one confirmation box of the decision form also covers its actions)."""
+        action_forms = self._filled_action_forms()
+        self.needs_confirmation = refusal.needs_confirmation
+        for warning in refusal.warnings:
+            if warning.field.startswith("actions."):
+                number = int(warning.field.split(".")[1])
+                action_forms[number].add_error("description", warning.message)
+            else:
+                self.add_error(self.error_field(warning.field), warning.message)
+
+    def _filled_action_forms(self) -> list:
+        return [form for form in self.actions.forms if form.cleaned_data.get("description")]
 
     def clean(self):
         cleaned = super().clean()
@@ -226,8 +230,7 @@ class DecisionForm(PrivacyGuardedForm):
                 owner=form.cleaned_data["owner"],
                 due_on=form.cleaned_data["due_on"],
             )
-            for form in self.actions.forms
-            if form.cleaned_data.get("description")
+            for form in self._filled_action_forms()
         ]
         return DecisionSpec(
             kind=data["kind"],
@@ -258,8 +261,8 @@ def most_similar_earlier_decision(case: Case, user) -> Decision | None:
     decisions = {
         decision.case_id: decision
         for decision in Decision.objects.current()
+        .settling()
         .filter(case__in=[p.case for p in precedents])
-        .exclude(kind__in=[DecisionKind.POSTPONE, DecisionKind.ESCALATE])
         .select_related("case")
         .order_by("created_at")
     }
@@ -269,9 +272,34 @@ def most_similar_earlier_decision(case: Case, user) -> Decision | None:
     return None
 
 
-class OutcomeForm(PrivacyGuardedForm):
-    privacy_fields = ("note",)
+class CorrectionForm(DecisionForm):
+    """A decision that corrects a final one: the same fields, and why."""
 
+    reason = forms.CharField(
+        label=_("Reason for the correction"),
+        max_length=3000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": _("Say why the decision is corrected.")},
+    )
+
+
+class NotesForm(PrivacyGuardedForm):
+    notes = forms.CharField(
+        label=_("Notes"), max_length=5000, required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class MinutesForm(PrivacyGuardedForm):
+    minutes = forms.CharField(
+        label=_("Draft of the minutes"),
+        max_length=20000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class OutcomeForm(PrivacyGuardedForm):
     served = forms.ChoiceField(
         label=_("Did the decision serve the purpose?"),
         choices=[("yes", _("yes")), ("partly", _("partly")), ("no", _("no"))],
@@ -295,8 +323,4 @@ class CloseMeetingForm(forms.Form):
 
 
 def lead_teams(user):
-    from organisations.models import Team
-
-    return Team.objects.filter(
-        pk__in=Membership.objects.filter(user=user, role=Role.LEAD).values("team_id")
-    )
+    return Team.objects.where(user, Role.LEAD)

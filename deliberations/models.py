@@ -13,6 +13,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from organisations import clock
+
 from .querysets import ActionQuerySet, DecisionQuerySet, EscalationQuerySet, MeetingQuerySet
 
 
@@ -46,7 +48,7 @@ class Meeting(models.Model):
         _("minutes"), blank=True, help_text=_("Drafted during the meeting, frozen when it closes.")
     )
     version = models.PositiveIntegerField(default=1)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(default=clock.now)
     started_at = models.DateTimeField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
 
@@ -107,6 +109,19 @@ class DecisionKind(models.TextChoices):
     REFER = "refer", _("refer to another department or organisation")
     ESCALATE = "escalate", _("escalate to a director")
     POSTPONE = "postpone", _("postpone")
+
+    @property
+    def settles(self) -> bool:
+        """Whether a decision of this kind settles the case: it answers the case's question.
+
+        Escalating hands the question on and postponing leaves it open; every other kind
+        settles it (a director's answer to an escalation is one of those).
+        """
+        return self not in (DecisionKind.ESCALATE, DecisionKind.POSTPONE)
+
+    @classmethod
+    def settling(cls) -> list[str]:
+        return [kind.value for kind in cls if kind.settles]
 
 
 # Kinds that point the opposite way from each other, for the equal-treatment check.
@@ -196,7 +211,7 @@ class Decision(models.Model):
     )
     supersede_reason = models.TextField(_("reason for the correction"), blank=True, max_length=3000)
     frozen = models.BooleanField(default=False)
-    created_at = models.DateTimeField(_("recorded"), auto_now_add=True)
+    created_at = models.DateTimeField(_("recorded"), default=clock.now)
 
     objects = DecisionQuerySet.as_manager()
 
@@ -241,7 +256,7 @@ class Escalation(models.Model):
     )
     question = models.TextField(_("question for the director"), max_length=3000)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.OPEN)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(default=clock.now)
     answered_at = models.DateTimeField(null=True, blank=True)
 
     objects = EscalationQuerySet.as_manager()
@@ -312,7 +327,7 @@ class Outcome(models.Model):
         _("did the decision serve the purpose?"), max_length=10, choices=Served.choices
     )
     note = models.TextField(_("note"), max_length=3000)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(default=clock.now)
 
     class Meta:
         verbose_name = _("outcome")
@@ -327,7 +342,7 @@ class ReminderSent(models.Model):
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     day = models.DateField()
-    sent_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField(default=clock.now)
 
     class Meta:
         constraints = [

@@ -8,11 +8,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
 
+from cases import lifecycle
+from cases.guard import PersonalDataRefused, Warning, guard, guard_model, source_of
 from cases.models import Case, CaseEvent, CaseStatus
-from cases.services import add_event
+from cases.services import add_event, record_confirmations
+from organisations import clock
+from organisations.models import Membership, Role
 
+from .events import decision_recorded
 from .models import (
     Action,
     AgendaItem,
@@ -30,6 +36,9 @@ class ConflictError(Exception):
 
 class InvalidState(Exception):
     pass
+
+
+__all__ = ["ConflictError", "InvalidState", "PersonalDataRefused"]
 
 
 @dataclass
@@ -55,18 +64,6 @@ class DecisionSpec:
     # For an escalation:
     director: object = None
     question: str = ""
-
-
-def _set_status(case: Case, actor, status: str, kind: str, note: str = "") -> Case:
-    current = Case.objects.select_for_update().get(pk=case.pk)
-    previous = current.status
-    if previous != status:
-        Case.objects.filter(pk=current.pk).update(
-            status=status, version=current.version + 1, updated_at=timezone.now()
-        )
-    add_event(current, actor, kind, from_status=previous, to_status=status, note=note)
-    current.refresh_from_db()
-    return current
 
 
 # Meetings ---------------------------------------------------------------------------------
@@ -107,9 +104,7 @@ def add_to_agenda(*, meeting: Meeting, case: Case, actor) -> AgendaItem:
             item = AgendaItem.objects.create(meeting=meeting, case=current, position=position)
     except IntegrityError as exc:
         raise ConflictError("case already on an open agenda") from exc
-    _set_status(
-        current, actor, CaseStatus.SCHEDULED, CaseEvent.Kind.SCHEDULED, note=str(meeting.pk)
-    )
+    lifecycle.schedule_case(current, actor, meeting_id=meeting.pk)
     return item
 
 
@@ -119,7 +114,7 @@ def remove_from_agenda(*, item: AgendaItem, actor) -> None:
         raise InvalidState("only open items of a planned meeting can be removed")
     case = item.case
     item.delete()
-    _set_status(case, actor, CaseStatus.SUBMITTED, CaseEvent.Kind.UNSCHEDULED)
+    lifecycle.unschedule_case(case, actor)
     _renumber(item.meeting)
 
 
@@ -145,7 +140,7 @@ def move_agenda_item(*, item: AgendaItem, direction: int) -> None:
 @transaction.atomic
 def start_meeting(*, meeting: Meeting, actor) -> Meeting:
     updated = Meeting.objects.filter(pk=meeting.pk, status=Meeting.Status.PLANNED).update(
-        status=Meeting.Status.IN_PROGRESS, started_at=timezone.now()
+        status=Meeting.Status.IN_PROGRESS, started_at=clock.now()
     )
     if not updated:
         raise InvalidState("meeting is not planned")
@@ -154,19 +149,29 @@ def start_meeting(*, meeting: Meeting, actor) -> Meeting:
 
 
 @transaction.atomic
-def save_notes(*, item: AgendaItem, notes: str) -> None:
+def save_notes(*, item: AgendaItem, actor, notes: str, confirmed: bool = False) -> None:
     if item.meeting.is_closed:
         raise InvalidState("meeting closed")
+    findings = guard_model(AgendaItem, {"notes": notes}, confirmed=confirmed)
     AgendaItem.objects.filter(pk=item.pk).update(notes=notes)
+    record_confirmations(item.case, actor, findings)
 
 
 @transaction.atomic
-def save_minutes(*, meeting: Meeting, minutes: str, version: int) -> Meeting:
+def save_minutes(
+    *, meeting: Meeting, actor, minutes: str, version: int, confirmed: bool = False
+) -> Meeting:
+    """Save the draft minutes. Confirmed uncertain findings go on the timeline of every case
+    on the agenda: minutes are about them."""
+    findings = guard_model(Meeting, {"minutes": minutes}, confirmed=confirmed)
     updated = Meeting.objects.filter(
         pk=meeting.pk, version=version, status=Meeting.Status.IN_PROGRESS
     ).update(minutes=minutes, version=version + 1)
     if not updated:
         raise ConflictError("minutes changed meanwhile or meeting not running")
+    if findings:
+        for item in meeting.items.select_related("case"):
+            record_confirmations(item.case, actor, findings)
     meeting.refresh_from_db()
     return meeting
 
@@ -191,7 +196,7 @@ def close_meeting(*, meeting: Meeting, actor, postpone_open: bool = False) -> Me
         )
     Decision.objects.filter(agenda_item__meeting=meeting, frozen=False).update(frozen=True)
     Meeting.objects.filter(pk=meeting.pk).update(
-        status=Meeting.Status.CLOSED, closed_at=timezone.now()
+        status=Meeting.Status.CLOSED, closed_at=clock.now()
     )
     meeting.refresh_from_db()
     from .tasks import send_minutes
@@ -201,6 +206,33 @@ def close_meeting(*, meeting: Meeting, actor, postpone_open: bool = False) -> Me
 
 
 # Decisions --------------------------------------------------------------------------------
+
+
+def guard_decision(spec: DecisionSpec, *, confirmed: bool) -> list[Warning]:
+    """The privacy guard over every text of a decision: its own fields, the escalation's
+    question and each action's description (keyed "actions.<n>.description")."""
+    fields: dict[str, tuple[str, str]] = {}
+    sources: dict[str, str] = {}
+    texts = {
+        "rationale": spec.rationale,
+        "values_weighing": spec.values_weighing,
+        "refer_to": spec.refer_to,
+        "difference": spec.difference,
+    }
+    for name, text in texts.items():
+        fields[name] = (capfirst(Decision._meta.get_field(name).verbose_name), text)
+        sources[name] = source_of(Decision, name)
+    fields["question"] = (
+        capfirst(Escalation._meta.get_field("question").verbose_name),
+        spec.question,
+    )
+    sources["question"] = source_of(Escalation, "question")
+    for number, action in enumerate(spec.actions):
+        key = f"actions.{number}.description"
+        label = capfirst(_("action %(number)d") % {"number": number + 1})
+        fields[key] = (label, action.description)
+        sources[key] = source_of(Action, "description")
+    return guard(fields, confirmed=confirmed, sources=sources)
 
 
 def _create_decision(*, case: Case, author, spec: DecisionSpec, **links) -> Decision:
@@ -219,10 +251,6 @@ def _create_decision(*, case: Case, author, spec: DecisionSpec, **links) -> Deci
         **links,
     )
     decision.public_values.set(spec.public_values)
-    if spec.rule_chafes:
-        from digests.services import signal_rule
-
-        signal_rule(case=case, actor=author)
     for action in spec.actions:
         Action.objects.create(
             decision=decision,
@@ -232,26 +260,16 @@ def _create_decision(*, case: Case, author, spec: DecisionSpec, **links) -> Deci
             due_on=action.due_on,
         )
         add_event(case, author, CaseEvent.Kind.ACTION_ADDED, note=action.description)
+    decision_recorded.send(sender=Decision, decision=decision, case=case, actor=author)
     return decision
 
 
 def _apply_decision_to_case(case: Case, decision: Decision, actor, spec: DecisionSpec) -> None:
+    note = decision.get_kind_display()
     if spec.kind == DecisionKind.POSTPONE:
-        _set_status(
-            case,
-            actor,
-            CaseStatus.SUBMITTED,
-            CaseEvent.Kind.DECIDED,
-            note=decision.get_kind_display(),
-        )
+        lifecycle.postpone_case(case, actor, note=note)
     elif spec.kind == DecisionKind.ESCALATE:
-        _set_status(
-            case,
-            actor,
-            CaseStatus.ESCALATED,
-            CaseEvent.Kind.DECIDED,
-            note=decision.get_kind_display(),
-        )
+        lifecycle.escalate_case(case, actor, note=note)
         Escalation.objects.create(
             case=case, decision=decision, director=spec.director, question=spec.question
         )
@@ -260,24 +278,30 @@ def _apply_decision_to_case(case: Case, decision: Decision, actor, spec: Decisio
 
         transaction.on_commit(lambda: notify_escalation.delay(decision.escalation_raised.pk))
     else:
-        _set_status(
-            case,
-            actor,
-            CaseStatus.DECIDED,
-            CaseEvent.Kind.DECIDED,
-            note=decision.get_kind_display(),
-        )
+        lifecycle.decide_case(case, actor, note=note)
+
+
+def _check_director(case: Case, spec: DecisionSpec) -> None:
+    if spec.kind == DecisionKind.ESCALATE and (
+        spec.director is None
+        or Membership.objects.role_in(spec.director, case.team_id) != Role.DIRECTOR
+    ):
+        raise InvalidState("an escalation goes to a director of the case's team")
 
 
 @transaction.atomic
-def record_decision(*, item: AgendaItem, author, spec: DecisionSpec) -> Decision:
+def record_decision(
+    *, item: AgendaItem, author, spec: DecisionSpec, confirmed: bool = False
+) -> Decision:
     """Record the decision on an agenda item. A second decision on the same item raises
     ConflictError and writes nothing (the unique constraint decides under concurrency)."""
+    findings = guard_decision(spec, confirmed=confirmed)
     item = AgendaItem.objects.select_for_update().select_related("meeting").get(pk=item.pk)
     if item.meeting.status != Meeting.Status.IN_PROGRESS:
         raise InvalidState("meeting not in progress")
     if item.state != AgendaItem.State.OPEN:
         raise ConflictError("item already decided")
+    _check_director(item.case, spec)
     try:
         with transaction.atomic():
             decision = _create_decision(case=item.case, author=author, spec=spec, agenda_item=item)
@@ -290,44 +314,68 @@ def record_decision(*, item: AgendaItem, author, spec: DecisionSpec) -> Decision
     )
     AgendaItem.objects.filter(pk=item.pk).update(state=new_state)
     _apply_decision_to_case(item.case, decision, author, spec)
+    record_confirmations(item.case, author, findings)
     return decision
 
 
 @transaction.atomic
-def supersede_decision(*, decision: Decision, author, spec: DecisionSpec, reason: str) -> Decision:
-    """A correction after the meeting: a new decision that supersedes the old one."""
-    old = Decision.objects.select_for_update().get(pk=decision.pk)
+def supersede_decision(
+    *, decision: Decision, author, spec: DecisionSpec, reason: str, confirmed: bool = False
+) -> Decision:
+    """A correction after the meeting: a new decision that supersedes the old one.
+
+    A closed case is not corrected: its outcome was evaluated against the decision it has,
+    and closing it again would hide that. Raises `InvalidState` for one.
+    """
+    label = capfirst(Decision._meta.get_field("supersede_reason").verbose_name)
+    findings = guard(
+        {"reason": (label, reason)},
+        confirmed=confirmed,
+        sources={"reason": source_of(Decision, "supersede_reason")},
+    ) + guard_decision(spec, confirmed=confirmed)
+    old = Decision.objects.select_for_update().select_related("case").get(pk=decision.pk)
     if not old.frozen:
         raise InvalidState("only a final decision is corrected; change it in its meeting")
     if Decision.objects.filter(supersedes=old).exists():
         raise ConflictError("decision already corrected")
+    case = old.case
+    move = {DecisionKind.POSTPONE: "postpone", DecisionKind.ESCALATE: "escalate"}.get(
+        spec.kind, "decide"
+    )
+    if not lifecycle.allowed(move, case.status):
+        raise InvalidState(f"a {case.status} case's decision is not corrected")
+    _check_director(case, spec)
     new = _create_decision(
-        case=old.case,
+        case=case,
         author=author,
         spec=spec,
         supersedes=old,
         supersede_reason=reason,
         frozen=True,
     )
-    add_event(old.case, author, CaseEvent.Kind.SUPERSEDED, note=reason)
-    _apply_decision_to_case(old.case, new, author, spec)
+    add_event(case, author, CaseEvent.Kind.SUPERSEDED, note=reason)
+    _apply_decision_to_case(case, new, author, spec)
+    record_confirmations(case, author, findings)
     return new
 
 
 @transaction.atomic
-def answer_escalation(*, escalation: Escalation, director, spec: DecisionSpec) -> Decision:
+def answer_escalation(
+    *, escalation: Escalation, director, spec: DecisionSpec, confirmed: bool = False
+) -> Decision:
+    findings = guard_decision(spec, confirmed=confirmed)
     escalation = Escalation.objects.select_for_update().get(pk=escalation.pk)
     if escalation.director_id != director.pk:
         raise InvalidState("only the director it is addressed to answers an escalation")
     if escalation.status != Escalation.Status.OPEN:
         raise ConflictError("escalation already answered")
-    if spec.kind in (DecisionKind.ESCALATE, DecisionKind.POSTPONE):
+    if not DecisionKind(spec.kind).settles:
         raise InvalidState("a director answers with a decision")
     decision = _create_decision(
         case=escalation.case, author=director, spec=spec, escalation=escalation, frozen=True
     )
     Escalation.objects.filter(pk=escalation.pk).update(
-        status=Escalation.Status.ANSWERED, answered_at=timezone.now()
+        status=Escalation.Status.ANSWERED, answered_at=clock.now()
     )
     add_event(
         escalation.case,
@@ -335,7 +383,8 @@ def answer_escalation(*, escalation: Escalation, director, spec: DecisionSpec) -
         CaseEvent.Kind.ESCALATION_ANSWERED,
         note=decision.get_kind_display(),
     )
-    _set_status(escalation.case, director, CaseStatus.DECIDED, CaseEvent.Kind.STATUS_CHANGED)
+    lifecycle.answer_case(escalation.case, director)
+    record_confirmations(escalation.case, director, findings)
     from .tasks import notify_escalation_answered
 
     transaction.on_commit(lambda: notify_escalation_answered.delay(escalation.pk))
@@ -348,7 +397,7 @@ def answer_escalation(*, escalation: Escalation, director, spec: DecisionSpec) -
 @transaction.atomic
 def mark_action_done(*, action: Action, actor) -> Action:
     updated = Action.objects.filter(pk=action.pk, done_at__isnull=True).update(
-        done_at=timezone.now(), done_by=actor
+        done_at=clock.now(), done_by=actor
     )
     action.refresh_from_db()
     if updated:
@@ -358,8 +407,11 @@ def mark_action_done(*, action: Action, actor) -> Action:
 
 
 @transaction.atomic
-def record_outcome(*, case: Case, author, served: str, note: str) -> Outcome:
-    decision = current_decision(case)
+def record_outcome(
+    *, case: Case, author, served: str, note: str, confirmed: bool = False
+) -> Outcome:
+    findings = guard_model(Outcome, {"note": note}, confirmed=confirmed)
+    decision = Decision.objects.of_case(case)
     status = Case.objects.filter(pk=case.pk).values_list("status", flat=True).get()
     if decision is None or status not in (CaseStatus.DECIDED, CaseStatus.CLOSED):
         raise InvalidState("no decision to evaluate")
@@ -371,6 +423,7 @@ def record_outcome(*, case: Case, author, served: str, note: str) -> Outcome:
     except IntegrityError as exc:
         raise ConflictError("outcome already recorded") from exc
     add_event(case, author, CaseEvent.Kind.OUTCOME_RECORDED, note=outcome.get_served_display())
+    record_confirmations(case, author, findings)
     close_case_if_complete(case=case, actor=author)
     return outcome
 
@@ -384,27 +437,15 @@ def close_case_if_complete(*, case: Case, actor) -> None:
         return
     if Action.objects.filter(case=case, done_at__isnull=True).exists():
         return
-    _set_status(case, actor, CaseStatus.CLOSED, CaseEvent.Kind.CLOSED)
-
-
-def current_decision(case: Case) -> Decision | None:
-    return (
-        Decision.objects.filter(case=case, superseded_by__isnull=True)
-        .exclude(kind=DecisionKind.POSTPONE)
-        .order_by("-created_at", "-pk")
-        .first()
-    )
+    lifecycle.close_case(case, actor)
 
 
 def cases_awaiting_evaluation(today: dt.date):
-    """Cases whose current decision's evaluation date has come and that have no outcome yet."""
-    decisions = (
+    """Decided cases whose decision's evaluation date has come and that have no outcome yet."""
+    due = (
         Decision.objects.current()
+        .settling()
         .filter(evaluate_on__lte=today, case__outcome__isnull=True)
-        .exclude(kind__in=[DecisionKind.POSTPONE, DecisionKind.ESCALATE])
-        .select_related("case")
+        .values("case_id")
     )
-    seen = {}
-    for decision in decisions:
-        seen.setdefault(decision.case_id, decision.case)
-    return [case for case in seen.values() if case.status == CaseStatus.DECIDED]
+    return list(Case.objects.filter(pk__in=due, status=CaseStatus.DECIDED).order_by("pk"))

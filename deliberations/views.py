@@ -12,17 +12,22 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from organisations.models import Membership, Organisation, Role
-from cases.models import Case
+from cases.guard import PersonalDataRefused
+from cases.models import Case, CaseStatus
 from cases.precedents import similar_cases
+from organisations.models import Organisation, Role
 
 from . import services
 from .forms import (
     CloseMeetingForm,
+    CorrectionForm,
     DecisionForm,
     MeetingForm,
+    MinutesForm,
+    NotesForm,
     lead_teams,
     most_similar_earlier_decision,
 )
@@ -42,12 +47,8 @@ def get_item_for(user, pk: int) -> AgendaItem:
     )
 
 
-def is_lead_of(user, team_id: int) -> bool:
-    return Membership.objects.filter(user=user, team_id=team_id, role=Role.LEAD).exists()
-
-
 def require_lead(user, meeting: Meeting) -> None:
-    if not is_lead_of(user, meeting.team_id):
+    if not meeting.team.is_led_by(user):
         raise PermissionDenied
 
 
@@ -81,9 +82,7 @@ def meeting_create(request: HttpRequest) -> HttpResponse:
     initial = {
         "starts_at": _next_weekday_at(10),
         "participants": list(
-            Membership.objects.filter(team=team)
-            .exclude(role=Role.DIRECTOR)
-            .values_list("user_id", flat=True)
+            team.memberships.exclude(role=Role.DIRECTOR).values_list("user_id", flat=True)
         ),
     }
     form = MeetingForm(request.POST or None, team=team, initial=initial)
@@ -117,17 +116,20 @@ def _next_weekday_at(hour: int) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(hour), tzinfo=timezone.get_current_timezone())
 
 
-def _meeting_context(request: HttpRequest, meeting: Meeting, **extra) -> dict:
+def _meeting_context(
+    request: HttpRequest, meeting: Meeting, selected_id: int | None = None, **extra
+) -> dict:
     items = list(
         meeting.items.select_related("case__rule__regulation", "case__author").order_by(
             "position", "pk"
         )
     )
-    can_run = is_lead_of(request.user, meeting.team_id)
+    can_run = meeting.team.is_led_by(request.user)
     selected = None
-    selected_id = request.GET.get("item") or request.POST.get("item")
-    if selected_id and selected_id.isdigit():
-        selected = next((item for item in items if item.pk == int(selected_id)), None)
+    if selected_id is None and (request.GET.get("item") or "").isdigit():
+        selected_id = int(request.GET["item"])
+    if selected_id is not None:
+        selected = next((item for item in items if item.pk == selected_id), None)
     if selected is None:
         selected = next((item for item in items if item.state == "open"), None) or (
             items[0] if items else None
@@ -139,6 +141,8 @@ def _meeting_context(request: HttpRequest, meeting: Meeting, **extra) -> dict:
         "can_run": can_run,
         "organisation": Organisation.objects.first(),
         "close_form": extra.pop("close_form", None) or CloseMeetingForm(),
+        "minutes_form": extra.pop("minutes_form", None)
+        or MinutesForm(initial={"minutes": meeting.minutes, "version": meeting.version}),
         "addable": Case.objects.filter(team=meeting.team, status="submitted").order_by(
             "harm_date", "submitted_at"
         )
@@ -155,6 +159,8 @@ def _meeting_context(request: HttpRequest, meeting: Meeting, **extra) -> dict:
         context.update(
             {
                 "case": case,
+                "notes_form": extra.pop("notes_form", None)
+                or NotesForm(initial={"notes": selected.notes}),
                 "decision": decision,
                 "earlier": earlier,
                 "decision_form": form,
@@ -234,19 +240,24 @@ def agenda_remove(request: HttpRequest, pk: int) -> HttpResponse:
 def item_notes(request: HttpRequest, pk: int) -> HttpResponse:
     item = get_item_for(request.user, pk)
     require_lead(request.user, item.meeting)
-    notes = request.POST.get("notes", "")[:5000]
-    from cases.guard import scan
-
-    warnings = [w for w in scan({"notes": (_("Notes"), notes)}) if w.certain]
-    if warnings:
-        messages.error(request, warnings[0].message)
-    else:
+    form = NotesForm(request.POST)
+    if form.is_valid():
         try:
-            services.save_notes(item=item, notes=notes)
+            services.save_notes(
+                item=item,
+                actor=request.user,
+                notes=form.cleaned_data["notes"],
+                confirmed=form.confirmed,
+            )
+        except PersonalDataRefused as refusal:
+            form.refuse(refusal)
         except services.InvalidState:
             messages.error(request, _("The meeting is closed; its notes are frozen."))
-        else:
-            messages.success(request, _("Notes saved."))
+            return redirect(f"{item.meeting.get_absolute_url()}?item={item.pk}")
+    if not form.is_valid():
+        context = _meeting_context(request, item.meeting, item.pk, notes_form=form)
+        return render(request, "deliberations/meeting_detail.html", context, status=422)
+    messages.success(request, _("Notes saved."))
     return redirect(f"{item.meeting.get_absolute_url()}?item={item.pk}")
 
 
@@ -260,7 +271,11 @@ def decision_record(request: HttpRequest, pk: int) -> HttpResponse:
     form = DecisionForm(request.POST, case=item.case, earlier=earlier)
     if form.is_valid():
         try:
-            services.record_decision(item=item, author=request.user, spec=form.spec())
+            services.record_decision(
+                item=item, author=request.user, spec=form.spec(), confirmed=form.confirmed
+            )
+        except PersonalDataRefused as refusal:
+            form.refuse(refusal)
         except services.ConflictError:
             form.add_error(
                 None,
@@ -274,9 +289,7 @@ def decision_record(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("The decision was recorded."))
             return redirect(f"{meeting.get_absolute_url()}?item={item.pk}")
-    request.GET = request.GET.copy()
-    request.GET["item"] = str(item.pk)
-    context = _meeting_context(request, meeting, decision_form=form)
+    context = _meeting_context(request, meeting, item.pk, decision_form=form)
     return render(request, "deliberations/meeting_detail.html", context, status=422)
 
 
@@ -285,29 +298,33 @@ def decision_record(request: HttpRequest, pk: int) -> HttpResponse:
 def minutes_save(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = get_meeting_for(request.user, pk)
     require_lead(request.user, meeting)
-    text = request.POST.get("minutes", "")[:20000]
-    from cases.guard import scan
-
-    warnings = [w for w in scan({"minutes": (_("Minutes"), text)}) if w.certain]
-    if warnings:
-        context = _meeting_context(request, meeting, minutes_draft=text)
-        messages.error(request, warnings[0].message)
-        return render(request, "deliberations/meeting_detail.html", context, status=422)
-    try:
-        version = int(request.POST.get("version", "0"))
-        services.save_minutes(meeting=meeting, minutes=text, version=version)
-    except (ValueError, services.ConflictError):
-        context = _meeting_context(request, meeting, minutes_draft=text)
-        messages.error(
-            request,
-            _(
-                "The minutes were changed elsewhere, or the meeting is not running. Your text "
-                "was not saved; it is still in the field below."
-            ),
-        )
-        return render(request, "deliberations/meeting_detail.html", context, status=409)
-    messages.success(request, _("Minutes saved."))
-    return redirect(f"{meeting.get_absolute_url()}#minutes")
+    form = MinutesForm(request.POST)
+    status = 422
+    if form.is_valid():
+        try:
+            services.save_minutes(
+                meeting=meeting,
+                actor=request.user,
+                minutes=form.cleaned_data["minutes"],
+                version=form.cleaned_data["version"],
+                confirmed=form.confirmed,
+            )
+        except PersonalDataRefused as refusal:
+            form.refuse(refusal)
+        except services.ConflictError:
+            status = 409
+            form.add_error(
+                None,
+                _(
+                    "The minutes were changed elsewhere, or the meeting is not running. Your text "
+                    "was not saved; it is still in the field below."
+                ),
+            )
+        else:
+            messages.success(request, _("Minutes saved."))
+            return redirect(f"{meeting.get_absolute_url()}#minutes")
+    context = _meeting_context(request, meeting, minutes_form=form)
+    return render(request, "deliberations/meeting_detail.html", context, status=status)
 
 
 @require_POST
@@ -399,32 +416,38 @@ def decision_correct(request: HttpRequest, pk: int) -> HttpResponse:
         Decision.objects.visible_to(request.user).select_related("case__team"), pk=pk
     )
     case = decision.case
-    if not is_lead_of(request.user, case.team_id):
+    if not case.team.is_led_by(request.user):
         raise PermissionDenied
     if not decision.frozen or Decision.objects.filter(supersedes=decision).exists():
         messages.error(
             request, _("Only a final decision that was not corrected yet can be corrected.")
         )
         return redirect(case)
+    if case.status == CaseStatus.CLOSED:
+        messages.error(request, CLOSED_CASE_MESSAGE)
+        return redirect(case)
     earlier = most_similar_earlier_decision(case, request.user)
-    form = DecisionForm(request.POST or None, case=case, earlier=earlier)
-    reason = request.POST.get("reason", "").strip()
-    reason_error = ""
-    if request.method == "POST":
-        if not reason:
-            reason_error = _("Say why the decision is corrected.")
-        if form.is_valid() and not reason_error:
-            try:
-                services.supersede_decision(
-                    decision=decision, author=request.user, spec=form.spec(), reason=reason
-                )
-            except services.ConflictError:
-                form.add_error(None, _("Someone else corrected this decision a moment ago."))
-            else:
-                messages.success(
-                    request, _("The correction was recorded; the old decision stays readable.")
-                )
-                return redirect(case)
+    form = CorrectionForm(request.POST or None, case=case, earlier=earlier)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.supersede_decision(
+                decision=decision,
+                author=request.user,
+                spec=form.spec(),
+                reason=form.cleaned_data["reason"],
+                confirmed=form.confirmed,
+            )
+        except PersonalDataRefused as refusal:
+            form.refuse(refusal)
+        except services.ConflictError:
+            form.add_error(None, _("Someone else corrected this decision a moment ago."))
+        except services.InvalidState:
+            form.add_error(None, CLOSED_CASE_MESSAGE)
+        else:
+            messages.success(
+                request, _("The correction was recorded; the old decision stays readable.")
+            )
+            return redirect(case)
     return render(
         request,
         "deliberations/decision_correct.html",
@@ -432,8 +455,13 @@ def decision_correct(request: HttpRequest, pk: int) -> HttpResponse:
             "decision": decision,
             "case": case,
             "form": form,
-            "reason": reason,
-            "reason_error": reason_error,
             "action_url": reverse("deliberations:correct", args=[decision.pk]),
         },
+        status=422 if form.errors else 200,
     )
+
+
+CLOSED_CASE_MESSAGE = gettext_lazy(
+    "This case is closed: its outcome was evaluated against this decision, so the decision is "
+    "not corrected any more. Record what you learned as colleague input on the case."
+)

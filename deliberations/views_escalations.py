@@ -10,25 +10,22 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from organisations.roles import roles_of
+from cases.guard import PersonalDataRefused
 from cases.precedents import similar_cases
+from organisations.models import Membership, Role
 
 from . import services
 from .forms import DecisionForm, most_similar_earlier_decision
 from .models import DecisionKind, Escalation
 
 # A director answers with a decision; escalating further or postponing is no answer.
-ANSWER_KINDS = [
-    kind
-    for kind in DecisionKind.values
-    if kind not in (DecisionKind.ESCALATE, DecisionKind.POSTPONE)
-]
+ANSWER_KINDS = DecisionKind.settling()
 
 
 @require_GET
 @login_required
 def escalation_list(request: HttpRequest) -> HttpResponse:
-    if not roles_of(request.user).director:
+    if not Membership.objects.holds(request.user, Role.DIRECTOR):
         raise PermissionDenied
     addressed = (
         Escalation.objects.visible_to(request.user)
@@ -85,8 +82,14 @@ def escalation_detail(request: HttpRequest, pk: int) -> HttpResponse:
         elif valid:
             try:
                 services.answer_escalation(
-                    escalation=escalation, director=request.user, spec=form.spec()
+                    escalation=escalation,
+                    director=request.user,
+                    spec=form.spec(),
+                    confirmed=form.confirmed,
                 )
+            except PersonalDataRefused as refusal:
+                form.refuse(refusal)
+                status = 422
             except services.ConflictError:
                 escalation.refresh_from_db(fields=["status", "answered_at"])
                 form.add_error(None, _conflict_message())

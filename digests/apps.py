@@ -5,3 +5,16 @@ from django.utils.translation import gettext_lazy as _
 class DigestsConfig(AppConfig):
     name = "digests"
     verbose_name = _("Recurring patterns")
+
+    def ready(self) -> None:
+        from cases import panels
+
+        from . import services  # noqa: F401  (connects its receivers)
+        from .panels import signals_context
+
+        panels.register(
+            "signals",
+            template="digests/_case_signals.html",
+            context=signals_context,
+            order=30,
+        )

@@ -8,6 +8,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from organisations import clock
+
 from .querysets import DigestQuerySet, SignalQuerySet, StoryQuerySet
 
 FORMAT_VERSION = 1
@@ -26,7 +28,7 @@ class Digest(models.Model):
     start = models.DateField(_("from"))
     end = models.DateField(_("up to and including"))
     version = models.PositiveIntegerField(_("version"), default=1)
-    built_at = models.DateTimeField(_("built"), auto_now_add=True)
+    built_at = models.DateTimeField(_("built"), default=clock.now)
     data = models.JSONField(_("figures"))
     format_version = models.PositiveSmallIntegerField(default=FORMAT_VERSION)
     task_id = models.CharField(
@@ -95,8 +97,8 @@ class Signal(models.Model):
         help_text=_("Policy, the ministry, another department, …"),
     )
     reason = models.TextField(_("reason"), blank=True, max_length=3000)
-    created_at = models.DateTimeField(_("signalled"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("last change"), auto_now=True)
+    created_at = models.DateTimeField(_("signalled"), default=clock.now)
+    updated_at = models.DateTimeField(_("last change"), default=clock.now)
 
     objects = SignalQuerySet.as_manager()
 
@@ -120,7 +122,7 @@ class SignalEvent(models.Model):
     from_state = models.CharField(max_length=20, choices=Signal.State.choices, blank=True)
     to_state = models.CharField(max_length=20, choices=Signal.State.choices)
     note = models.TextField(blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(default=clock.now)
 
     class Meta:
         ordering = ["created_at", "pk"]
@@ -141,7 +143,7 @@ class Story(models.Model):
     title = models.CharField(_("title"), max_length=160)
     text = models.TextField(_("story"), max_length=5000)
     lesson = models.TextField(_("the lesson"), max_length=2000)
-    published_at = models.DateTimeField(_("published"), auto_now_add=True, db_index=True)
+    published_at = models.DateTimeField(_("published"), default=clock.now, db_index=True)
 
     objects = StoryQuerySet.as_manager()
 

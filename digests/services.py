@@ -3,12 +3,26 @@
 from __future__ import annotations
 
 from django.db import IntegrityError, transaction
+from django.dispatch import receiver
+
+from cases.guard import guard_model
+from cases.models import CaseEvent
+from cases.services import add_event, record_confirmations
+from deliberations.events import decision_recorded
+from organisations import clock
 
 from .models import Signal, SignalEvent, Story
 
 
 class NotAllowed(Exception):
     pass
+
+
+@receiver(decision_recorded, dispatch_uid="digests.signal_chafing_rule")
+def _signal_chafing_rule(sender, *, decision, case, actor, **kwargs) -> None:
+    """A decision that says "this rule chafes structurally" adds its case to the rule's signal."""
+    if decision.rule_chafes:
+        signal_rule(case=case, actor=actor)
 
 
 @transaction.atomic
@@ -42,8 +56,17 @@ TRANSITIONS = {
 
 @transaction.atomic
 def move_signal(
-    *, signal: Signal, actor, to_state: str, taken_up_with: str = "", reason: str = ""
+    *,
+    signal: Signal,
+    actor,
+    to_state: str,
+    taken_up_with: str = "",
+    reason: str = "",
+    confirmed: bool = False,
 ) -> Signal:
+    findings = guard_model(
+        Signal, {"taken_up_with": taken_up_with, "reason": reason}, confirmed=confirmed
+    )
     signal = Signal.objects.select_for_update().get(pk=signal.pk)
     if to_state not in TRANSITIONS[signal.state]:
         raise NotAllowed(f"{signal.state} -> {to_state}")
@@ -53,6 +76,7 @@ def move_signal(
         raise NotAllowed("declined: why?")
     previous = signal.state
     signal.state = to_state
+    signal.updated_at = clock.now()
     fields = ["state", "updated_at"]
     if taken_up_with:
         signal.taken_up_with = taken_up_with.strip()
@@ -65,14 +89,21 @@ def move_signal(
     SignalEvent.objects.create(
         signal=signal, actor=actor, from_state=previous, to_state=to_state, note=note
     )
+    # Confirmed numbers go on the timeline of every case behind the signal.
+    if findings:
+        for case in signal.cases.all():
+            record_confirmations(case, actor, findings)
     return signal
 
 
 @transaction.atomic
-def publish_story(*, case, author, title: str, text: str, lesson: str) -> Story:
-    from cases.models import CaseEvent
-    from cases.services import add_event
-
+def publish_story(
+    *, case, author, title: str, text: str, lesson: str, confirmed: bool = False
+) -> Story:
+    findings = guard_model(
+        Story, {"title": title, "text": text, "lesson": lesson}, confirmed=confirmed
+    )
     story = Story.objects.create(case=case, author=author, title=title, text=text, lesson=lesson)
     add_event(case, author, CaseEvent.Kind.STORY_PUBLISHED, note=title)
+    record_confirmations(case, author, findings)
     return story

@@ -15,9 +15,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
-from organisations.models import Role
-from cases.guard import PrivacyGuardedForm
-from cases.models import Case, CaseStatus, role_in_team
+from cases.guard import PersonalDataRefused, PrivacyGuardedForm
+from cases.models import Case, CaseStatus
 
 from . import services
 from .models import Story
@@ -29,7 +28,7 @@ PUBLISHABLE_STATUSES = (CaseStatus.DECIDED, CaseStatus.CLOSED)
 
 
 def is_lead_of_case_team(case: Case, user) -> bool:
-    return role_in_team(user, case.team_id) == Role.LEAD
+    return case.team.is_led_by(user)
 
 
 def may_publish_story(case: Case, user) -> bool:
@@ -38,8 +37,6 @@ def may_publish_story(case: Case, user) -> bool:
 
 
 class StoryForm(PrivacyGuardedForm):
-    privacy_fields = ("title", "text", "lesson")
-
     title = forms.CharField(
         label=gettext_lazy("Title"),
         max_length=160,
@@ -108,17 +105,24 @@ def example_publish(request: HttpRequest, case_pk: int) -> HttpResponse:
             form.add_error(None, _not_publishable_message(case))
             status = 409
         elif valid:
-            story = services.publish_story(
-                case=case,
-                author=request.user,
-                title=form.cleaned_data["title"],
-                text=form.cleaned_data["text"],
-                lesson=form.cleaned_data["lesson"],
-            )
-            messages.success(
-                request, _("“%(title)s” is published as a good example.") % {"title": story.title}
-            )
-            return redirect(f"{reverse('digests:examples')}#story-{story.pk}")
+            try:
+                story = services.publish_story(
+                    case=case,
+                    author=request.user,
+                    title=form.cleaned_data["title"],
+                    text=form.cleaned_data["text"],
+                    lesson=form.cleaned_data["lesson"],
+                    confirmed=form.confirmed,
+                )
+            except PersonalDataRefused as refusal:
+                form.refuse(refusal)
+                status = 422
+            else:
+                messages.success(
+                    request,
+                    _("“%(title)s” is published as a good example.") % {"title": story.title},
+                )
+                return redirect(f"{reverse('digests:examples')}#story-{story.pk}")
         else:
             status = 422
     return render(request, "digests/story_form.html", {"form": form, "case": case}, status=status)

@@ -10,20 +10,19 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Prefetch
+from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
-from organisations.roles import roles_of
-from cases.guard import PrivacyGuardedForm
+from cases.guard import PersonalDataRefused, PrivacyGuardedForm
 from cases.models import Case
+from organisations.models import Membership, Role
 
 from . import services
-from .models import Signal, SignalEvent, Story
-from .views_examples import may_publish_story
+from .models import Signal
 
 
 def _state_label(state: str) -> str:
@@ -49,8 +48,6 @@ def not_allowed_message(from_state: str, to_state: str) -> str:
 
 
 class SignalMoveForm(PrivacyGuardedForm):
-    privacy_fields = ("taken_up_with", "reason")
-
     to_state = forms.ChoiceField(
         label=gettext_lazy("New state"), choices=Signal.State.choices, widget=forms.RadioSelect
     )
@@ -121,7 +118,11 @@ def _detail_context(request: HttpRequest, signal: Signal, form: SignalMoveForm |
         .select_related("team")
         .order_by("-created_at", "-pk")
     )
-    if form is None and services.TRANSITIONS[signal.state] and roles_of(request.user).director:
+    if (
+        form is None
+        and services.TRANSITIONS[signal.state]
+        and Membership.objects.holds(request.user, Role.DIRECTOR)
+    ):
         form = SignalMoveForm(signal=signal)
     return {
         "signal": signal,
@@ -143,7 +144,7 @@ def signal_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def signal_move(request: HttpRequest, pk: int) -> HttpResponse:
     signal = get_signal_for(request.user, pk)
-    if not roles_of(request.user).director:
+    if not Membership.objects.holds(request.user, Role.DIRECTOR):
         raise PermissionDenied
     form = SignalMoveForm(request.POST, signal=signal)
     status = 422
@@ -155,7 +156,10 @@ def signal_move(request: HttpRequest, pk: int) -> HttpResponse:
                 to_state=form.cleaned_data["to_state"],
                 taken_up_with=form.cleaned_data["taken_up_with"],
                 reason=form.cleaned_data["reason"],
+                confirmed=form.confirmed,
             )
+        except PersonalDataRefused as refusal:
+            form.refuse(refusal)
         except services.NotAllowed:
             # Someone else moved it meanwhile: judge the same input against the new state.
             signal.refresh_from_db()
@@ -175,19 +179,3 @@ def signal_move(request: HttpRequest, pk: int) -> HttpResponse:
     # The form goes back with the errors and everything the director typed.
     context = _detail_context(request, signal, form)
     return render(request, "digests/signal_detail.html", context, status=status)
-
-
-def signals_context(case: Case, user) -> dict:
-    """What the case page shows of the signals its case contributed to, their events, and the
-    good examples told from it — in a constant number of queries."""
-    signals = list(
-        Signal.objects.visible_to(user)
-        .filter(cases=case)
-        .select_related("rule__regulation")
-        .prefetch_related(Prefetch("events", queryset=SignalEvent.objects.select_related("actor")))
-    )
-    return {
-        "case_signals": signals,
-        "case_stories": list(Story.objects.visible_to(user).filter(case=case)),
-        "can_publish_story": may_publish_story(case, user),
-    }

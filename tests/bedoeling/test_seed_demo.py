@@ -10,7 +10,6 @@ from django.core import mail
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
-from organisations.models import Membership, Organisation, Role, Team
 from cases.demo import DEMO_CASES
 from cases.models import Case, CaseEvent, CaseStatus
 from cases.privacy import find_personal_data
@@ -25,6 +24,7 @@ from deliberations.models import (
     Outcome,
     points_opposite,
 )
+from organisations.models import Membership, Organisation, Role, Team
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 TODAY = datetime.date(2026, 11, 27)

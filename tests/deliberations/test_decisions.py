@@ -100,7 +100,7 @@ def test_a_correction_supersedes_a_frozen_decision_and_keeps_the_old_one(
         new.kind == "room_within_rules" and new.supersede_reason == "Nieuwe informatie van de klant"
     )
     assert old.rationale == "Dit dient de bedoeling: mevrouw blijft rondkomen."
-    assert services.current_decision(item.case) == new
+    assert Decision.objects.of_case(item.case) == new
     assert item.case.events.filter(kind=CaseEvent.Kind.SUPERSEDED).exists()
     again = client.post(url, {**data, "reason": "Nog eens"})
     assert again.status_code == 302

@@ -3,10 +3,10 @@ from unittest import mock
 from django.core import mail
 from django.urls import reverse
 
-from organisations.models import Role
 from cases.models import CaseEvent, CaseStatus
 from deliberations import services
 from deliberations.models import Action, Decision, DecisionKind, Escalation
+from organisations.models import Role
 from tests.deliberations.fixtures_followup import (
     answer,
     answer_form_data,
@@ -73,7 +73,7 @@ def test_it_makes_the_directors_answer_the_cases_decision(
         response = client.post(_url(escalation), answer_form_data(owner=colleague))
     assert response.status_code == 302
     assert response.url == f"{case.get_absolute_url()}#followup"
-    decision = services.current_decision(case)
+    decision = Decision.objects.of_case(case)
     assert decision.escalation == escalation
     assert decision.author == director
     assert decision.kind == DecisionKind.DEVIATION

@@ -6,9 +6,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from organisations.models import Role
 from deliberations import services
 from deliberations.models import Action
+from organisations.models import Role
 from tests.deliberations.fixtures_followup import (
     action_spec,
     answer,

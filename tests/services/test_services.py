@@ -27,8 +27,8 @@ def test_a_real_worker_completes_a_task_it_was_sent(db, settings):
         pytest.skip("CELERY_BROKER_URL not set: tasks run in-process")
     from celery.contrib.testing.worker import start_worker
 
-    from organisations import tasks
     from bedoeling.celery import app
+    from organisations import tasks
 
     app.conf.task_always_eager = False
     app.control.purge()

@@ -13,9 +13,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
-from organisations.models import Membership, Organisation, Role, Team
 from cases.demo import seed_cases
 from deliberations.demo import seed_meetings
+from organisations.models import Membership, Organisation, Role, Team
 
 DEMO_PASSWORD = "bedoeling-demo"  # noqa: S105 - printed for local demo use only
 
