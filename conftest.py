@@ -22,13 +22,30 @@ def pytest_runtest_makereport(item, call):
         )
 
 
+def _own_broker_database(url: str) -> str:
+    """Tests run in parallel processes (pytest-xdist). Each gets its own Redis database, so a
+    real Celery worker started by one test never takes a task another process enqueued."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    if not url.startswith("redis") or not worker.startswith("gw"):
+        return url
+    base, _, database = url.rpartition("/")
+    number = int(database) if database.isdigit() else 0
+    return f"{base}/{(number - int(worker[2:])) % 16}"
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _test_settings(django_test_environment):
     """Session-wide, so the live server for browser tests is built with them too."""
     from django.conf import settings
     from django.test import override_settings
 
+    from bedoeling.celery import app
+
+    broker = _own_broker_database(settings.CELERY_BROKER_URL)
+    if broker:
+        app.conf.broker_url = broker
     with override_settings(
+        CELERY_BROKER_URL=broker,
         PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
         # No manifest: tests do not run collectstatic first.
         STORAGES={

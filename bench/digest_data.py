@@ -1,8 +1,13 @@
 """Benchmark data for the digest benchmark: an organisation with a year of case consultation.
 
-`manage.py generate_bench_data --cases N` calls `generate()` here, on a dedicated, migrated
-database. With the same seed, the same arguments and the same end date, an empty database gets
-the same data. It makes:
+Run from the repository root, on a dedicated, migrated database (see bench/README.md):
+
+    .venv/bin/python -m bench.digest_data --cases N [--seed S] [--teams T] [--days D] \
+        [--end YYYY-MM-DD]
+
+or call `generate()` after `django.setup()`. It refuses a database that holds anything but
+benchmark data unless `--force`. With the same seed, the same arguments and the same end date,
+an empty database gets the same data. It makes:
 
 - one organisation, `--teams` teams (the 20 of bench/generate.py), per team eight professionals
   and a lead, and four directors who each oversee a group of teams;
@@ -30,15 +35,20 @@ are not generated: no digest figure reads them.
 
 from __future__ import annotations
 
+import argparse
 import bisect
 import datetime as dt
 import math
 import random
+import sys
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 
-from bench.generate import (
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.generate import (  # noqa: E402
     DIRECTORS,
     GENERIC_CONFLICTS,
     ORGANISATION,
@@ -49,6 +59,7 @@ from bench.generate import (
     TOPICS,
     USER_PREFIX,
     compose,
+    setup_django,
 )
 
 CHUNK = 5000
@@ -246,8 +257,8 @@ def check_bench_database() -> None:
     """Refuse a database with anything in it that is not benchmark data, or with cases."""
     from django.contrib.auth import get_user_model
 
-    from organisations.models import Organisation
     from cases.models import Case
+    from organisations.models import Organisation
 
     found = []
     if Organisation.objects.exclude(name=ORGANISATION).exists():
@@ -990,3 +1001,47 @@ class Batch:
         Action.objects.bulk_create(self.actions, batch_size=BATCH_SIZE)
         Outcome.objects.bulk_create(self.outcomes, batch_size=BATCH_SIZE)
         Story.objects.bulk_create(self.stories, batch_size=BATCH_SIZE)
+
+
+def _day(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"Not a date (YYYY-MM-DD): {text}") from exc
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(
+        description="Create one organisation, its teams and people, and N cases with meetings, "
+        "decisions, actions, escalations, outcomes and signals, with a fixed seed. Benchmark "
+        "databases only."
+    )
+    parser.add_argument("--cases", type=int, required=True, help="number of cases")
+    parser.add_argument("--seed", type=int, default=SEED)
+    parser.add_argument("--teams", type=int, default=len(TEAMS))
+    parser.add_argument("--days", type=int, default=365, help="spread over the last D days")
+    parser.add_argument("--end", type=_day, help="last day, YYYY-MM-DD (default: today)")
+    parser.add_argument("--force", action="store_true", help="also on a database with other data")
+    args = parser.parse_args(argv)
+    setup_django()
+    from django.db import connection
+
+    print(f"database: {connection.vendor} {connection.settings_dict['NAME']}")
+    try:
+        made = generate(
+            args.cases,
+            seed=args.seed,
+            teams=args.teams,
+            days=args.days,
+            end=args.end,
+            force=args.force,
+        )
+    except NotABenchDatabase as exc:
+        sys.exit(f"Refused: {exc}")
+    except ValueError as exc:
+        sys.exit(str(exc))
+    print(", ".join(f"{key} {value}" for key, value in made.items()))
+
+
+if __name__ == "__main__":
+    main()

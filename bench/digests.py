@@ -1,6 +1,6 @@
 """Benchmark the organisation digest (digests.patterns.build_digest) and its page.
 
-On a database made by `manage.py generate_bench_data --cases N`:
+On a database made by `python -m bench.digest_data --cases N`:
 
     export DATABASE_URL=postgres://postgres@127.0.0.1:5432/bedoeling_digest_100k
     .venv/bin/python bench/digests.py

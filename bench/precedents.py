@@ -5,10 +5,10 @@
 
 Each persona (a professional in one team, a director over several teams) runs the same number
 of searches, a third of each kind the app makes: intake text with the chosen rule, intake text
-without a rule, and the case page (a visible decided case). Texts are composed with the
-generator's fragments and a fixed seed, so every run searches the same things. After a warm-up
-it prints latency percentiles, database queries per call and, as a check on the ranking, the
-share of results whose story is about the same topic as the searched text.
+without a rule, and the case page (a visible decided case). Texts come from the composer that
+made the data (`bedoeling.scenario.texts`) with a fixed seed, so every run searches the same
+things. After a warm-up it prints latency percentiles, database queries per call and, as a check
+on the ranking, the share of results whose story is about the same topic as the searched text.
 
 Latency is wall-clock time, so other work on the machine inflates it. When PostgreSQL runs on
 the same machine, the script also prints the CPU time a search costs (this process plus the
@@ -27,7 +27,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.generate import SEED, TOPICS, compose, setup_django  # noqa: E402
+from bedoeling.scenario.texts import TOPICS, compose  # noqa: E402
+from bench.common import SEED, setup_django  # noqa: E402
 
 KINDS = ("intake with rule", "intake without rule", "case page")
 PERSONAS = {

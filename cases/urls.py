@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_search
+from . import views
 
 app_name = "cases"
 
@@ -9,7 +9,6 @@ urlpatterns = [
     path("new/", views.case_create, name="create"),
     path("assist/", views.intake_assist, name="assist"),
     path("team/<int:team_pk>/", views.team_cases, name="team"),
-    path("search/", views_search.case_search, name="search"),
     path("<int:pk>/", views.case_detail, name="detail"),
     path("<int:pk>/edit/", views.case_edit, name="edit"),
     path("<int:pk>/submit/", views.case_submit, name="submit"),

@@ -12,7 +12,7 @@ from organisations import clock
 
 from .querysets import DigestQuerySet, SignalQuerySet, StoryQuerySet
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 
 class Digest(models.Model):

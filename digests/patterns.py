@@ -1,7 +1,14 @@
 """The pattern computations behind a digest: plain functions over querysets, plain data out.
 
 `build_digest(team_or_none, start, end)` is deterministic: the same data gives the same digest.
-No Celery here; `digests/tasks.py` only schedules this and stores the result.
+No Celery here; `digests/tasks.py` only schedules this and stores the result. Each figure's
+definition is one queryset in `digests/figures.py`, shared with the search that lists the cases
+behind it.
+
+A digest is stored and shown to everyone who may read it, so it holds numbers and ids only,
+never case text: a consistency flag names its cases, their teams and decisions by id; a pattern
+its cases. What a page shows about a case is fetched when it is read, through `visible_to`
+(`digests/reading.py`).
 
 Definitions (the digest page and the tests rely on them):
 - period: `start` to `end`, both dates inclusive, in the site's time zone;
@@ -16,7 +23,9 @@ Definitions (the digest page and the tests rely on them):
 - decision mix, values weighed, outcomes, signals: decisions (not corrected later) and
   outcomes recorded in the period;
 - recurring patterns: cases submitted in the period that share their rule and their own two
-  most frequent keywords (see cases.keywords), three cases or more;
+  most frequent keywords (see cases.keywords), three cases or more; their words are those two
+  and the three most frequent others of the cases the reader may see (`pattern_words`), worked
+  out when the digest is read;
 - consistency flags: cases decided in the period, in the same pattern group, with current
   decisions pointing opposite ways (apply the rule against room within it or deviation).
 """
@@ -28,22 +37,16 @@ import heapq
 import math
 from collections import Counter, defaultdict
 
-from django.db import connections
-from django.db.models import Count, Exists, F, Field, Lookup, Min, OuterRef, Q, Value
+from django.db.models import Count, Min
 from django.utils import timezone
 
-from cases.models import Barrier, Case, CaseStatus, Rule
-from deliberations.models import (
-    DEPARTS_FROM_RULE,
-    FOLLOWS_RULE,
-    Action,
-    Decision,
-    DecisionKind,
-    Escalation,
-    Outcome,
-)
+from cases.models import Barrier, Case, Rule
+from deliberations.models import DEPARTS_FROM_RULE, FOLLOWS_RULE, Decision, DecisionKind
 
-from .models import FORMAT_VERSION, Signal, Story
+from . import figures
+from .figures import period_bounds
+from .models import FORMAT_VERSION, Signal
+from .sql import among, on_postgresql, with_ids
 
 MIN_PATTERN_SIZE = 3
 MAX_PATTERNS = 20
@@ -54,15 +57,6 @@ MAX_PAIRS_PER_GROUP = 400
 SIGNATURE_WORDS = 2
 # Up to this many decisions in a period, the values weighed are looked up by decision id.
 FEW_DECISIONS = 50_000
-OPEN_STATUSES = [CaseStatus.SUBMITTED, CaseStatus.SCHEDULED, CaseStatus.ESCALATED]
-
-
-def period_bounds(start: dt.date, end: dt.date) -> tuple[dt.datetime, dt.datetime]:
-    tz = timezone.get_current_timezone()
-    return (
-        dt.datetime.combine(start, dt.time.min, tzinfo=tz),
-        dt.datetime.combine(end + dt.timedelta(days=1), dt.time.min, tzinfo=tz),
-    )
 
 
 def previous_period(start: dt.date, end: dt.date) -> tuple[dt.date, dt.date]:
@@ -88,44 +82,15 @@ def median(values: list[float]) -> float | None:
     return round((ordered[middle - 1] + ordered[middle]) / 2, 1)
 
 
-def _current(decisions):
-    """The decisions no later decision corrected.
-
-    Not `superseded_by__isnull=True`: PostgreSQL plans that LEFT JOIN ... IS NULL as a join
-    expected to return one row, and then picks nested loops over every decision of the period.
-    The corrected decisions are few: NOT IN their set is a lookup in a small hash, which keeps
-    the order an index gives (the outcomes still to evaluate count streams in case order).
-    """
-    corrected = Decision.objects.filter(supersedes__isnull=False).values("supersedes_id")
-    return decisions.exclude(pk__in=corrected)
-
-
-def _scope(team, cases):
-    """A filter for rows with a case (decisions, actions, …): those about the scope's cases.
-
-    For the organisation that is every case but drafts. Excluding the few drafts is a lookup in
-    a small set; `case__in=cases` makes PostgreSQL read the whole case table for every figure.
-    """
-    if team is None:
-        drafts = Case.objects.filter(pk=OuterRef("case_id"), status=CaseStatus.DRAFT)
-        return lambda queryset: queryset.filter(~Exists(drafts))
-    return lambda queryset: queryset.filter(case__in=cases)
-
-
 def build_digest(team, start: dt.date, end: dt.date) -> dict:
     if end < start:
         raise ValueError("end before start")
-    cases = Case.objects.exclude(status=CaseStatus.DRAFT)
-    if team is not None:
-        cases = cases.filter(team=team)
+    cases = figures.scope_cases(team)
     since, until = period_bounds(start, end)
-    in_period = cases.filter(submitted_at__gte=since, submitted_at__lt=until)
-    scoped = _scope(team, cases)
-    decisions = _current(
-        scoped(Decision.objects.filter(created_at__gte=since, created_at__lt=until))
-    )
+    scoped = figures.scope(team, cases)
+    decisions = scoped(figures.current_decisions(since, until))
     # One read of the period's cases and one of its decisions serve most figures.
-    submitted = _submitted_cases(in_period)
+    submitted = _submitted_cases(figures.submitted(cases, since, until))
     current = list(
         decisions.values_list("case_id", "pk", "kind", "rule_chafes").order_by(
             "case_id", "created_at", "pk"
@@ -148,7 +113,7 @@ def build_digest(team, start: dt.date, end: dt.date) -> dict:
         "consistency_flags": _consistency_flags(current, about),
         "signals": _signals(current, about, end),
         "outcomes": _outcomes(scoped, since, until),
-        "follow_up": _follow_up(scoped, end, until),
+        "follow_up": _follow_up(scoped, end),
         "examples": _examples(scoped, since, until),
     }
 
@@ -178,49 +143,15 @@ class _CaseFacts:
     def __getitem__(self, case_id: int) -> tuple:
         if self.wanted:
             missing, self.wanted = sorted(self.wanted), set()
-            for row in _with_ids(Case.objects.order_by().values_list(*FACTS), missing):
+            for row in with_ids(Case.objects.order_by().values_list(*FACTS), missing):
                 self.rows[row[PK]] = row
         return self.rows[case_id]
 
 
-class _EqualsAny(Lookup):
-    """`column = ANY(array)` (PostgreSQL)."""
-
-    lookup_name = "equals_any"
-
-    def as_sql(self, compiler, connection):
-        lhs, lhs_params = self.process_lhs(compiler, connection)
-        rhs, rhs_params = self.process_rhs(compiler, connection)
-        return f"{lhs} = ANY({rhs})", (*lhs_params, *rhs_params)
-
-
-def _on_postgresql(queryset) -> bool:
-    return connections[queryset.db].vendor == "postgresql"
-
-
-def _among(queryset, field: str, ids: list[int]):
-    """PostgreSQL: the rows whose `field` is one of `ids`, sent as one array parameter. An IN
-    list of thousands of parameters costs more to build and send than the lookup itself."""
-    return queryset.filter(_EqualsAny(F(field), Value(ids, output_field=Field())))
-
-
-def _with_ids(queryset, ids: list[int]):
-    """The rows of `queryset` whose primary key is one of `ids`, however many there are."""
-    if _on_postgresql(queryset):
-        yield from _among(queryset, "pk", ids)
-        return
-    for index in range(0, len(ids), 500):
-        yield from queryset.filter(pk__in=ids[index : index + 500])
-
-
 def _first_decisions(scoped, since, until) -> list[tuple[int, dt.datetime]]:
-    """(case id, time) of each case whose first decision (not postponing or escalating) falls
-    in the period: it has one in the period and none before, so only the period is read."""
-    countable = Decision.objects.exclude(kind__in=[DecisionKind.POSTPONE, DecisionKind.ESCALATE])
-    earlier = countable.filter(case_id=OuterRef("case_id"), created_at__lt=since)
+    """(case id, time) of each case first decided in the period (`figures.first_decisions`)."""
     return list(
-        scoped(countable.filter(created_at__gte=since, created_at__lt=until))
-        .filter(~Exists(earlier))
+        scoped(figures.first_decisions(since, until))
         .values("case_id")
         .annotate(first=Min("created_at"))
         .order_by("case_id")
@@ -237,7 +168,7 @@ def _counts(cases, submitted, first_decisions, about, until) -> dict:
     return {
         "submitted": len(submitted),
         "decided": len(days),
-        "open": cases.filter(status__in=OPEN_STATUSES, submitted_at__lt=until).count(),
+        "open": figures.open_at(cases, until).count(),
         "days_to_decision_median": median(days),
         "days_to_decision_p90": nearest_rank(days, 90),
     }
@@ -253,7 +184,7 @@ def _rules(cases, submitted, start, end) -> list[dict]:
     now = Counter(row[RULE] for row in submitted)
     before = Counter(
         dict(
-            cases.filter(submitted_at__gte=previous_since, submitted_at__lt=previous_until)
+            figures.submitted(cases, previous_since, previous_until)
             .values_list("rule_id")
             .annotate(n=Count("id"))
             .order_by()
@@ -314,8 +245,8 @@ def _values(decisions, current) -> list[dict]:
         return []
     through = Decision.public_values.through
     ids = [pk for _, pk, _, _ in current]
-    if len(ids) <= FEW_DECISIONS and _on_postgresql(decisions):
-        weighed = _among(through.objects.all(), "decision_id", ids)
+    if len(ids) <= FEW_DECISIONS and on_postgresql(decisions):
+        weighed = among(through.objects.all(), "decision_id", ids)
     else:
         # The period's decisions lie in a range of ids (they were made in the period). Saying
         # so lets PostgreSQL read that range of the values table instead of all of it.
@@ -366,23 +297,34 @@ def _patterns(submitted) -> list[dict]:
             key for key in ranked if (-len(groups[key]), _rule_label(rules.get(key[0]))) <= cut
         ]
     patterns = []
-    for rule_id, signature_words in ranked:
-        members = groups[(rule_id, signature_words)]
-        common = Counter(
-            w for pk in members for w in words_of[pk].split() if w not in signature_words
-        )
-        extra = [w for w, _ in sorted(common.items(), key=lambda p: (-p[1], p[0]))[:3]]
-        patterns.append(
-            {
-                "rule_id": rule_id,
-                "rule": _rule_label(rules.get(rule_id)),
-                "size": len(members),
-                "words": [*signature_words, *extra],
-                "case_ids": sorted(members)[:MAX_CASE_IDS],
-            }
-        )
-    patterns.sort(key=lambda p: (-p["size"], p["rule"], p["words"]))
-    return patterns[:MAX_PATTERNS]
+    for key in ranked:
+        members = groups[key]
+        pattern = {
+            "rule_id": key[0],
+            "rule": _rule_label(rules.get(key[0])),
+            "size": len(members),
+            "case_ids": sorted(members)[:MAX_CASE_IDS],
+        }
+        # The words order the patterns but are not stored: they come from the cases' text.
+        words = pattern_words([words_of[pk] for pk in members])
+        patterns.append((pattern["size"], pattern["rule"], words, pattern))
+    patterns.sort(key=lambda p: (-p[0], p[1], p[2]))
+    return [pattern for *_, pattern in patterns[:MAX_PATTERNS]]
+
+
+def pattern_words(keywords: list[str]) -> list[str]:
+    """A pattern's words, from the keywords of its cases: the two its cases share (the most
+    common signature, should a case have changed since) and the three most frequent others.
+
+    A stored digest holds no words; a page works them out from the cases its reader may see.
+    """
+    if not keywords:
+        return []
+    signatures = Counter(_signature(None, words)[1] for words in keywords)
+    signature = min(signatures, key=lambda words: (-signatures[words], words))
+    common = Counter(w for words in keywords for w in words.split() if w not in signature)
+    extra = [w for w, _ in sorted(common.items(), key=lambda p: (-p[1], p[0]))[:3]]
+    return [*signature, *extra]
 
 
 def _word_bits(about: _CaseFacts, case_ids: list[int]) -> dict[int, int]:
@@ -441,19 +383,16 @@ def _consistency_flags(current, about) -> list[dict]:
             continue
         chosen.append((-similarity, a, b))
         used.update((a, b))
-    decisions = Decision.objects.select_related("case").in_bulk(
-        [latest[pk][0] for _, a, b in chosen for pk in (a, b)]
-    )
+    teams = dict(Case.objects.filter(pk__in=sorted(used)).order_by().values_list("pk", "team_id"))
 
     def side(case_id: int) -> dict:
-        decision = decisions[latest[case_id][0]]
+        # Ids only: the page fetches the text of the cases its reader may see.
+        decision_id, kind = latest[case_id]
         return {
             "case_id": case_id,
-            "reference": decision.case.reference,
-            "title": decision.case.title,
-            "kind": decision.kind,
-            "rationale": decision.rationale,
-            "difference": decision.difference,
+            "team_id": teams.get(case_id),
+            "decision_id": decision_id,
+            "kind": kind,
         }
 
     return [{"similarity": s, "a": side(a), "b": side(b)} for s, a, b in chosen]
@@ -488,7 +427,7 @@ def _signals(current, about, end: dt.date) -> list[dict]:
 
 def _outcomes(scoped, since, until) -> dict:
     rows = (
-        scoped(Outcome.objects.filter(created_at__gte=since, created_at__lt=until))
+        scoped(figures.outcomes(since, until))
         .values_list("decision__kind", "served")
         .annotate(n=Count("id"))
         .order_by()
@@ -512,29 +451,18 @@ def _outcomes(scoped, since, until) -> dict:
     return result
 
 
-def _follow_up(scoped, end: dt.date, until) -> dict:
-    # Overdue at the end of the period: not done, or done after it. Counted apart, so that
-    # each reads an index (deliberations/0004) instead of every action ever recorded; of
-    # each, the first case ids only.
+def _follow_up(scoped, end: dt.date) -> dict:
+    # Of the overdue actions, the first case ids of each part only.
     overdue, overdue_case_ids = 0, set()
-    for late in (Q(done_at__isnull=True), Q(done_at__gte=until)):
-        actions = scoped(Action.objects.filter(late, due_on__lt=end)).order_by()
+    for part in figures.overdue_actions(end):
+        actions = scoped(part).order_by()
         overdue += actions.count()
         overdue_case_ids.update(
             actions.values_list("case_id", flat=True).distinct().order_by("case_id")[:MAX_CASE_IDS]
         )
-    # No outcome yet at the end of the period. A case has one outcome at most, so this asks
-    # the outcomes directly instead of joining every decision to its case and its outcome.
-    evaluated = Outcome.objects.filter(case_id=OuterRef("case_id"), created_at__lt=until)
-    pending = (
-        _current(scoped(Decision.objects.filter(evaluate_on__lte=end)))
-        .filter(~Exists(evaluated))
-        .exclude(kind__in=[DecisionKind.POSTPONE, DecisionKind.ESCALATE])
-        .values("case_id")
-        .distinct()
-    )
+    pending = scoped(figures.evaluation_pending(end)).values("case_id").distinct()
     escalations = (
-        scoped(Escalation.objects.filter(status=Escalation.Status.OPEN))
+        scoped(figures.open_escalations())
         .values_list("pk", "case_id", "created_at")
         .order_by("created_at", "pk")
     )
@@ -556,13 +484,12 @@ def _follow_up(scoped, end: dt.date, until) -> dict:
 
 
 def _examples(scoped, since, until) -> list[dict]:
+    """The good examples published in the period, by id: the page reads their titles."""
     return [
-        {"story_id": pk, "title": title}
-        for pk, title in scoped(
-            Story.objects.filter(published_at__gte=since, published_at__lt=until)
-        )
+        {"story_id": pk}
+        for pk in scoped(figures.stories_published(since, until))
         .order_by("-published_at", "-pk")
-        .values_list("pk", "title")
+        .values_list("pk", flat=True)
     ]
 
 

@@ -14,11 +14,8 @@ class DigestQuerySet(models.QuerySet):
         """Directors: the organisation digest and their teams'; others: their own teams'."""
         if not user.is_authenticated:
             return self.none()
-        memberships = Membership.objects.filter(user=user)
-        teams = memberships.values("team_id")
-        is_director = memberships.filter(role=Role.DIRECTOR).exists()
-        visible = models.Q(team__in=teams)
-        if is_director:
+        visible = models.Q(team__in=Membership.objects.team_ids(user))
+        if Membership.objects.holds(user, Role.DIRECTOR):
             visible |= models.Q(team__isnull=True)
         return self.filter(visible)
 
@@ -70,6 +67,5 @@ def scopes_buildable_by(user) -> tuple[bool, models.QuerySet]:
 
     if not user.is_authenticated:
         return False, Team.objects.none()
-    memberships = Membership.objects.filter(user=user, role__in=[Role.LEAD, Role.DIRECTOR])
-    teams = Team.objects.filter(pk__in=memberships.values("team_id")).order_by("name")
-    return memberships.filter(role=Role.DIRECTOR).exists(), teams
+    teams = Team.objects.where(user, Role.LEAD, Role.DIRECTOR).order_by("name")
+    return Membership.objects.holds(user, Role.DIRECTOR), teams

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import search, views
 from .urls_examples import example_urlpatterns
 from .urls_signals import signal_urlpatterns
 
@@ -10,6 +10,7 @@ urlpatterns = (
     [
         path("", views.dashboard, name="dashboard"),
         path("build/", views.request_build, name="build"),
+        path("search/", search.case_search, name="search"),
         path("<int:pk>/", views.detail, name="detail"),
         path("<int:pk>/<slug:table>.csv", views.export_csv, name="export"),
     ]

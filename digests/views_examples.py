@@ -3,7 +3,6 @@ organisation; everyone logged in reads them, but opens the case only if it is in
 
 from __future__ import annotations
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -12,13 +11,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
-from cases.guard import PersonalDataRefused, PrivacyGuardedForm
+from cases.guard import PersonalDataRefused
 from cases.models import Case, CaseStatus
 
 from . import services
+from .forms import StoryForm
 from .models import Story
 
 PAGE_SIZE = 20
@@ -34,29 +33,6 @@ def is_lead_of_case_team(case: Case, user) -> bool:
 def may_publish_story(case: Case, user) -> bool:
     """Whether the case page offers this person to publish the case as a good example."""
     return case.status in PUBLISHABLE_STATUSES and is_lead_of_case_team(case, user)
-
-
-class StoryForm(PrivacyGuardedForm):
-    title = forms.CharField(
-        label=gettext_lazy("Title"),
-        max_length=160,
-        help_text=gettext_lazy("A short headline that says what the example is about."),
-    )
-    text = forms.CharField(
-        label=gettext_lazy("The story"),
-        max_length=5000,
-        widget=forms.Textarea(attrs={"rows": 8}),
-        help_text=gettext_lazy(
-            "What happened, what was decided and why. Anonymised: nothing that could identify "
-            "the citizen."
-        ),
-    )
-    lesson = forms.CharField(
-        label=gettext_lazy("The lesson"),
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=gettext_lazy("What can colleagues elsewhere in the organisation learn from it?"),
-    )
 
 
 def _not_publishable_message(case: Case) -> str:

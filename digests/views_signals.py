@@ -6,7 +6,6 @@ are shown only to those who may see them; only a director moves a signal.
 
 from __future__ import annotations
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -14,84 +13,15 @@ from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
-from cases.guard import PersonalDataRefused, PrivacyGuardedForm
+from cases.guard import PersonalDataRefused
 from cases.models import Case
 from organisations.models import Membership, Role
 
 from . import services
+from .forms import SignalMoveForm, state_label
 from .models import Signal
-
-
-def _state_label(state: str) -> str:
-    return str(Signal.State(state).label)
-
-
-def not_allowed_message(from_state: str, to_state: str) -> str:
-    allowed = [
-        _state_label(state) for state in Signal.State if state in services.TRANSITIONS[from_state]
-    ]
-    if not allowed:
-        return _("A signal in the state “%(from)s” does not move any more.") % {
-            "from": _state_label(from_state)
-        }
-    return _(
-        "A signal in the state “%(from)s” cannot move to “%(to)s”. From here it can move to: "
-        "%(allowed)s."
-    ) % {
-        "from": _state_label(from_state),
-        "to": _state_label(to_state),
-        "allowed": ", ".join(allowed),
-    }
-
-
-class SignalMoveForm(PrivacyGuardedForm):
-    to_state = forms.ChoiceField(
-        label=gettext_lazy("New state"), choices=Signal.State.choices, widget=forms.RadioSelect
-    )
-    taken_up_with = forms.CharField(
-        label=gettext_lazy("Taken up with"),
-        max_length=200,
-        required=False,
-        help_text=gettext_lazy(
-            "Required when the signal is taken up: policy, the ministry, another department, …"
-        ),
-    )
-    reason = forms.CharField(
-        label=gettext_lazy("Reason"),
-        max_length=3000,
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=gettext_lazy("Required when the signal is declined: why does the rule stay?"),
-    )
-
-    def __init__(self, *args, signal: Signal, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.signal = signal
-        # Offer only the next states; any state is accepted so that a refused move gets a
-        # message that explains it rather than "not a valid choice".
-        allowed = services.TRANSITIONS[signal.state]
-        self.fields["to_state"].widget.choices = [
-            (value, label) for value, label in Signal.State.choices if value in allowed
-        ]
-
-    def clean(self):
-        cleaned = super().clean()
-        to_state = cleaned.get("to_state")
-        if not to_state:
-            return cleaned
-        if to_state not in services.TRANSITIONS[self.signal.state]:
-            self.add_error("to_state", not_allowed_message(self.signal.state, to_state))
-        if to_state == Signal.State.TAKEN_UP and not cleaned.get("taken_up_with", "").strip():
-            self.add_error(
-                "taken_up_with",
-                _("Say with whom it is taken up: policy, the ministry, another department."),
-            )
-        if to_state == Signal.State.DECLINED and not cleaned.get("reason", "").strip():
-            self.add_error("reason", _("Say why the signal is declined."))
-        return cleaned
 
 
 def get_signal_for(user, pk: int) -> Signal:
@@ -173,7 +103,7 @@ def signal_move(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(
                 request,
                 _("The signal on %(rule)s is now “%(state)s”.")
-                % {"rule": signal.rule, "state": _state_label(form.cleaned_data["to_state"])},
+                % {"rule": signal.rule, "state": state_label(form.cleaned_data["to_state"])},
             )
             return redirect(signal)
     # The form goes back with the errors and everything the director typed.

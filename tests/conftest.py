@@ -6,8 +6,8 @@ teams).
 
 import pytest
 
-from organisations.models import Role
 from cases.models import Rule
+from organisations.models import Role
 from tests.factories import (
     MembershipFactory,
     OrganisationFactory,

@@ -7,6 +7,7 @@ under BEDOELING_STRICT_SERVICES=1 (CI) a skip is a failure.
 import os
 import re
 import shutil
+from importlib import import_module
 
 import pytest
 from playwright.sync_api import expect
@@ -82,3 +83,45 @@ def log_in(page, username: str, password: str = PASSWORD) -> None:
 def log_out(page) -> None:
     page.get_by_role("button", name="Afmelden").click()
     expect(page).to_have_url(re.compile("/accounts/login/"))
+
+
+def _build_demo():
+    """The demo world, committed. Transactional tests flush the database, taxonomies included
+    (the migrations seeded them): put those back first."""
+    from django.apps import apps
+
+    from bedoeling.scenario.builder import build
+    from bedoeling.scenario.demo import DEMO
+
+    import_module("cases.migrations.0002_seed_taxonomies").seed(apps, None)
+    return build(DEMO)
+
+
+@pytest.fixture(scope="module")
+def committed_demo_world(django_db_setup, django_db_blocker):
+    """The demo scenario, built once per module with committed data, flushed at the end.
+
+    The live server answers from its own thread and connection, so it sees committed rows only:
+    the world is built outside any test's transaction. Tests use it through `demo` below.
+    """
+    from django.core.management import call_command
+
+    with django_db_blocker.unblock():
+        built = _build_demo()
+    yield built
+    with django_db_blocker.unblock():
+        call_command("flush", interactive=False, verbosity=0)
+
+
+@pytest.fixture
+def demo(committed_demo_world, transactional_db):
+    """The committed demo world for a live-server test.
+
+    pytest-django flushes the database after every live-server test, so a later test of the
+    same module finds it gone and builds it again; the first test uses the module's build.
+    """
+    from organisations.models import Organisation
+
+    if Organisation.objects.filter(name=committed_demo_world.organisation.name).exists():
+        return committed_demo_world
+    return _build_demo()

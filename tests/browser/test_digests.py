@@ -8,11 +8,8 @@ import datetime as dt
 import os
 import re
 import time
-from importlib import import_module
 
 import pytest
-from django.core.management import call_command
-from django.test import override_settings
 from django.utils import timezone
 from playwright.sync_api import expect
 
@@ -35,16 +32,6 @@ def celery_worker(transactional_db):
     with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10):
         yield app
     app.conf.task_always_eager = True
-
-
-@pytest.fixture
-def demo(transactional_db):
-    # Browser tests flush the database, taxonomies included: seed them again, then the demo.
-    from django.apps import apps
-
-    import_module("cases.migrations.0002_seed_taxonomies").seed(apps, None)
-    with override_settings(DEBUG=True), open(os.devnull, "w") as devnull:
-        call_command("seed_demo", stdout=devnull)
 
 
 def test_the_director_reads_the_organisation_digest(page, demo, celery_worker, axe):
@@ -73,7 +60,7 @@ def test_the_director_reads_the_organisation_digest(page, demo, celery_worker, a
     row = page.locator("#rules table tbody tr").first
     expect(row.locator("th")).to_have_text(top["label"])
     row.locator("td a").first.click()
-    expect(page).to_have_url(re.compile(r"/cases/search/\?"))
+    expect(page).to_have_url(re.compile(r"/digests/search/\?"))
     listed = page.locator("main table tbody tr")
     expect(listed.first).to_be_visible()
     assert listed.count() == min(top["cases"], 25)

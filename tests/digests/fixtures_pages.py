@@ -18,13 +18,13 @@ import datetime as dt
 import time_machine
 from django.utils import timezone
 
-from organisations.models import Role
 from cases import services as case_services
 from cases.models import Barrier, PublicValue, Rule
 from deliberations import services
 from deliberations.services import ActionSpec, DecisionSpec
 from digests.services import publish_story
 from digests.tasks import store_digest
+from organisations.models import Role
 from tests.factories import MembershipFactory, OrganisationFactory, TeamFactory, UserFactory
 
 TZ = timezone.get_fixed_timezone(60)  # Europe/Amsterdam in November

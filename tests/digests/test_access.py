@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 
 from digests.models import Digest
-from digests.views import TABLES
+from digests.tables import TABLES
 from tests.digests.fixtures_pages import END, START, make_world
 
 ROLES = (
@@ -106,7 +106,7 @@ def test_a_build_request_must_be_posted(client, world, role):
 
 @pytest.mark.parametrize("role", ROLES)
 def test_the_case_search(client, world, role):
-    response = _client_as(client, world, role).get(reverse("cases:search"))
+    response = _client_as(client, world, role).get(reverse("digests:search"))
     assert response.status_code == SEARCH[role]
     if role == "anonymous":
         assert _login_redirect(response)
@@ -128,14 +128,14 @@ def test_the_case_search_lists_only_cases_the_person_may_see(client, world, role
     names |= {"previous": world["previous"].pk, "zuid": world["zuid"].pk}
     client.force_login(world[role])
     ids = ",".join(str(pk) for pk in names.values())
-    response = client.get(reverse("cases:search"), {"ids": ids})
+    response = client.get(reverse("digests:search"), {"ids": ids})
     listed = {case.pk for case in response.context["page"].object_list}
     assert listed == {names[name] for name in expected}
 
 
 def test_a_team_that_is_not_yours_is_refused_in_the_search(client, world):
     client.force_login(world["other_professional"])
-    response = client.get(reverse("cases:search"), {"team": world["team"].pk})
+    response = client.get(reverse("digests:search"), {"team": world["team"].pk})
     assert response.status_code == 200
     assert "team" in response.context["filter_form"].errors
     assert list(response.context["page"].object_list) == []
@@ -143,10 +143,10 @@ def test_a_team_that_is_not_yours_is_refused_in_the_search(client, world):
 
 def test_the_way_back_only_to_a_digest_you_may_see(client, world):
     client.force_login(world["other_professional"])
-    response = client.get(reverse("cases:search"), {"digest": world["team_digest"].pk})
+    response = client.get(reverse("digests:search"), {"digest": world["team_digest"].pk})
     assert response.context["digest"] is None
     assert world["team_digest"].get_absolute_url() not in response.text
     client.force_login(world["professional"])
-    response = client.get(reverse("cases:search"), {"digest": world["team_digest"].pk})
+    response = client.get(reverse("digests:search"), {"digest": world["team_digest"].pk})
     assert response.context["digest"] == world["team_digest"]
     assert f'href="{world["team_digest"].get_absolute_url()}"' in response.text

@@ -10,7 +10,6 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from organisations.models import Role
 from cases import services as case_services
 from cases.models import Rule
 from deliberations import services
@@ -18,6 +17,7 @@ from deliberations.models import DecisionKind
 from deliberations.services import DecisionSpec
 from digests.models import Story
 from digests.services import publish_story
+from organisations.models import Role
 from tests.factories import MembershipFactory
 
 STORY = {

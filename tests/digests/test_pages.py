@@ -13,12 +13,15 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from organisations.models import Membership, Role
 from cases.models import Rule
+from deliberations import services
+from deliberations.models import Decision
+from deliberations.services import DecisionSpec
 from digests import charts
 from digests.models import Digest
+from digests.tables import TABLES
 from digests.tasks import store_digest
-from digests.views import TABLES
+from organisations.models import Membership, Role
 from tests.digests.fixtures_pages import END, START, at, make_world
 from tests.factories import CaseFactory, RegulationFactory, TeamFactory
 
@@ -98,8 +101,8 @@ def test_every_number_leads_to_exactly_its_cases(client, world):
         assert f'href="{number.href.replace("&", "&amp;")}"' in html
         assert _case_ids(client, number.href) == expected
 
-    counts = dict(figures["counts"]["rows"])
-    submitted, decided, open_, median, p90 = (number for _, number in figures["counts"]["rows"])
+    counts = dict(figures["counts"].rows)
+    submitted, decided, open_, median, p90 = (number for _, number in figures["counts"].rows)
     assert [n.value for n in (submitted, decided, open_, median, p90)] == [5, 3, 3, 3.0, 4.0]
     follows(submitted, {c1, c2, c3, c4, c5})
     follows(decided, {c1, c2, c4})
@@ -107,19 +110,18 @@ def test_every_number_leads_to_exactly_its_cases(client, world):
     follows(median, {c1, c2, c4})
     assert len(counts) == 5
 
-    r1_row, r2_row = figures["rules"]["rows"]
-    assert (r1_row["cases"].value, r1_row["previous"].value, r1_row["change"]) == (3, 1, 2)
+    r1_row, r2_row = figures["rules"].rows
+    assert (r1_row["cases"].value, r1_row["previous"].value, r1_row["change"].value) == (3, 1, 2)
     follows(r1_row["cases"], {c1, c2, c3})
     follows(r1_row["previous"], {previous})
     follows(r2_row["cases"], {c4, c5})
     assert r2_row["previous"].value == 0 and "href" not in str(r2_row["previous"].__html__())
 
-    barriers = figures["barriers"]
-    law_row, departments_row = barriers["rows"]
+    law_row, departments_row = figures["barriers"].rows
     follows(law_row["cases"], {c1, c2, c3})
     follows(departments_row["cases"], {c4, c5})
-    kinds = dict(barriers["kinds"])
-    corners = [number for _, number in barriers["corners"]]
+    kinds = dict(figures["barrier_kinds"].rows)
+    corners = [number for _, number in figures["barrier_corners"].rows]
     assert sorted(n.value for n in kinds.values()) == [2, 3]
     for number in kinds.values():
         follows(number, {c4, c5} if number.value == 2 else {c1, c2, c3})
@@ -127,7 +129,7 @@ def test_every_number_leads_to_exactly_its_cases(client, world):
     follows(corners[1], {c4, c5})  # operational capacity
     assert corners[2].value == 0
 
-    mix = [number for _, number in figures["decision_mix"]["rows"]]
+    mix = [number for _, number in figures["decision_mix"].rows]
     # apply, room, deviation, refer, escalate, postpone
     follows(mix[0], {c2})
     follows(mix[1], {c4})
@@ -136,59 +138,59 @@ def test_every_number_leads_to_exactly_its_cases(client, world):
     follows(mix[4], {c5})
     follows(mix[5], {c3})
 
-    values = dict(figures["values"]["rows"])
+    values = {label.value: number for label, number in figures["values"].rows}
     follows(values["menselijke maat"], {c1, c4})
     follows(values["rechtmatigheid"], {c2})
 
-    (pattern,) = figures["patterns"]["rows"]
+    (pattern,) = figures["patterns"].rows
     follows(pattern["size"], {c1, c2, c3})
 
     (flag,) = figures["flags"]
-    assert _case_ids(client, flag["both"]) == {c1, c2}
-    assert (flag["a"]["href"], flag["b"]["href"]) == (
+    assert _case_ids(client, flag.both) == {c1, c2}
+    assert (flag.a.href, flag.b.href) == (
         reverse("cases:detail", args=[c2]),
         reverse("cases:detail", args=[c1]),
     )
 
-    signal_r1, signal_r2 = figures["signals"]["rows"]
+    signal_r1, signal_r2 = figures["signals"].rows
     follows(signal_r1["count"], {c1})
     follows(signal_r2["count"], {c4})
-    assert signal_r1["href"] == reverse(
+    assert signal_r1["rule"].href == reverse(
         "digests:signal", args=[world["team_digest"].data["signals"][0]["signal_id"]]
     )
 
-    room, deviation = figures["outcomes"]["rows"]
-    yes, partly, no = (number for number, _ in deviation["served"])
+    room, deviation = figures["outcomes"].rows
+    yes, partly, no = (deviation[served] for served in ("yes", "partly", "no"))
     assert (yes.value, partly.value, no.value) == (1, 0, 0)
     follows(yes, {c1})
     follows(deviation["total"], {c1})
-    follows(room["served"][1][0], {c4})
+    follows(room["partly"], {c4})
 
-    overdue, pending, escalations = (number for _, number in figures["follow_up"]["rows"])
+    overdue, pending, escalations = (number for _, number in figures["follow_up"].rows)
     follows(overdue, {c1})
     follows(pending, {c2})  # to evaluate on 7 Nov; its outcome came only on 12 Nov
     follows(escalations, {c5})
-    assert figures["follow_up"]["escalations"][0]["href"] == reverse("cases:detail", args=[c5])
+    assert figures["escalations"].rows[0]["case"].href == reverse("cases:detail", args=[c5])
 
 
 def test_the_organisation_digest_links_only_to_cases_the_director_may_see(client, world):
     client.force_login(world["other_director"])
     response, figures = _figures(client, world["org_digest"])
-    submitted = figures["counts"]["rows"][0][1]
+    submitted = figures["counts"].rows[0]["value"]
     assert submitted.value == 6  # the figure counts every team
     assert _case_ids(client, submitted.href) == {world["zuid"].pk}  # the list only Zuid's
     zuid = world["zuid"].pk
-    sides = [side for flag in figures["flags"] for side in (flag["a"], flag["b"])]
-    assert zuid in {side["case_id"] for side in sides}  # paired with a similar case of Noord
+    sides = [side for flag in figures["flags"] for side in (flag.a, flag.b)]
+    assert zuid in {side.case_id for side in sides}  # paired with a similar case of Noord
     for side in sides:
-        expected = reverse("cases:detail", args=[zuid]) if side["case_id"] == zuid else ""
-        assert side["href"] == expected
+        expected = reverse("cases:detail", args=[zuid]) if side.case_id == zuid else ""
+        assert side.href == expected
     for flag in figures["flags"]:
-        both = {flag["a"]["case_id"], flag["b"]["case_id"]}
-        assert _case_ids(client, flag["both"]) == both & {zuid}
+        both = {flag.a.case_id, flag.b.case_id}
+        assert _case_ids(client, flag.both) == both & {zuid}
     for case in world["cases"]:
         assert f'href="{reverse("cases:detail", args=[case.pk])}"' not in response.text
-    assert figures["follow_up"]["escalations"][0]["href"] == ""
+    assert figures["escalations"].rows[0]["case"].href == ""
 
 
 def _csv(response) -> list[list[str]]:
@@ -244,12 +246,19 @@ def test_an_unknown_table_is_not_found(client, world):
 
 
 def test_text_that_looks_like_a_formula_is_defused_in_csv(client, world):
-    digest = world["team_digest"]
-    digest.data["consistency_flags"][0]["a"]["rationale"] = "=HYPERLINK(1)"
-    Digest.objects.filter(pk=digest.pk).update(data=digest.data)
+    c1 = world["cases"][0]
+    with at(6, 13):  # a correction of c1's decision, the flag's case B
+        services.supersede_decision(
+            decision=Decision.objects.get(case=c1),
+            author=world["lead"],
+            spec=DecisionSpec(kind="deviation", rationale="=HYPERLINK(1)"),
+            reason="Onderbouwing aangevuld.",
+        )
+    with at(13):
+        digest = store_digest(team=world["team"], start=START, end=END)
     client.force_login(world["director"])
     _, row = _csv(client.get(reverse("digests:export", args=[digest.pk, "flags"])))
-    assert row[3] == "'=HYPERLINK(1)"
+    assert row[7] == "'=HYPERLINK(1)"
 
 
 def test_a_rebuild_request_makes_version_2_and_keeps_version_1(client, world):

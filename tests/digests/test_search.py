@@ -1,4 +1,4 @@
-"""The case search behind the digest's numbers (cases:search): every filter, its checks, and a
+"""The case search behind the digest's numbers (digests:search): every filter, its checks, and a
 query count that does not grow with the number of cases."""
 
 import pytest
@@ -6,8 +6,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from organisations.models import Role
 from cases.models import CaseStatus
+from organisations.models import Role
 from tests.digests.fixtures_pages import at, make_world
 from tests.factories import CaseFactory, MembershipFactory, TeamFactory
 
@@ -25,7 +25,7 @@ def found(client, world):
     client.force_login(world["director"])
 
     def search(**params) -> set[str]:
-        response = client.get(reverse("cases:search"), params)
+        response = client.get(reverse("digests:search"), params)
         assert response.status_code == 200
         return {names.get(case.pk, case.pk) for case in response.context["page"].object_list}
 
@@ -116,7 +116,7 @@ def test_outcomes_to_evaluate_by_a_date(found):
 )
 def test_a_wrong_filter_lists_nothing_and_says_why(client, world, params, field):
     client.force_login(world["director"])
-    response = client.get(reverse("cases:search"), params)
+    response = client.get(reverse("digests:search"), params)
     assert response.status_code == 200
     assert list(response.context["filter_form"].errors) == [field]
     assert list(response.context["page"].object_list) == []
@@ -131,7 +131,7 @@ def test_200_case_numbers_are_allowed(found, world):
 def test_it_shows_the_filters_in_use_and_hides_the_rest(client, world):
     client.force_login(world["director"])
     response = client.get(
-        reverse("cases:search"),
+        reverse("digests:search"),
         {"decision": "postpone", "decision_from": "2026-11-02", "decision_to": "2026-11-08"},
     )
     shown = [field.name for field in response.context["filter_form"]]
@@ -157,18 +157,18 @@ def test_it_keeps_the_filters_across_pages(client, world):
         )
     client.force_login(world["lead"])
     params = {"rule": world["r2"].pk, "status": ["submitted", "scheduled"]}
-    response = client.get(reverse("cases:search"), params)
+    response = client.get(reverse("digests:search"), params)
     assert response.context["page"].paginator.count == 30
     assert f"rule={world['r2'].pk}&amp;status=submitted&amp;status=scheduled&amp;page=2" in (
         response.text
     )
-    second = client.get(reverse("cases:search"), {**params, "page": 2})
+    second = client.get(reverse("digests:search"), {**params, "page": 2})
     assert len(second.context["page"].object_list) == 5
 
 
 def _queries(client, params) -> int:
     with CaptureQueriesContext(connection) as queries:
-        response = client.get(reverse("cases:search"), params)
+        response = client.get(reverse("digests:search"), params)
     assert response.status_code == 200
     return len(queries)
 

@@ -6,9 +6,9 @@ from django.core import mail
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
-from organisations.models import Role
 from digests.models import Digest
 from digests.tasks import build_digest_task, build_weekly_digests, last_week, store_digest
+from organisations.models import Role
 from tests.factories import CaseFactory, MembershipFactory, TeamFactory
 
 START, END = dt.date(2026, 11, 16), dt.date(2026, 11, 22)
@@ -91,9 +91,9 @@ def test_last_week_on_any_day():
 
 
 def test_the_directors_home_shows_the_latest_organisation_digest_and_waiting_signals(client, team):
-    from organisations.models import Membership
     from cases.models import Rule
     from digests.models import Signal
+    from organisations.models import Membership
 
     director = Membership.objects.get(team=team, role=Role.DIRECTOR).user
     digest = store_digest(team=None, start=START, end=END)

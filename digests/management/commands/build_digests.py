@@ -6,8 +6,8 @@ import datetime as dt
 
 from django.core.management.base import BaseCommand, CommandError
 
-from organisations.models import Team
 from digests.tasks import last_week, store_digest
+from organisations.models import Team
 
 
 def _date(value: str) -> dt.date:

@@ -1,55 +1,20 @@
-"""Demo case consultations for `seed_demo`: five months of weekly meetings and what followed.
+"""The demo's case consultations: five months of weekly meetings and what followed.
 
-Per demo team a handful of past meetings, each deciding two to four of the team's submitted demo
-cases (oldest first), and one meeting planned for the coming week. Every change goes through
-`deliberations.services`, as the meeting page would. Each service call runs with the clock set
-to the moment it happened in the story (`timezone.now` patched for that call only), so every
-timestamp — meetings, decisions, escalations, actions, outcomes and the cases' timelines — is
-written once, correctly, and nothing frozen is ever updated afterwards.
-
-The texts are what a team lead would write: why the decision serves the purpose, which public
-values were weighed, and when two similar cases were decided differently, why. They are
-pseudonymised like the cases themselves and pass the privacy guard.
+Per team a handful of past meetings, each deciding two to four of the team's submitted cases
+(oldest first), and one meeting planned for the coming week. The texts are what a team lead
+would write: why the decision serves the purpose, which public values were weighed, and when two
+similar cases were decided differently, why. They are pseudonymised like the cases themselves
+and pass the privacy guard.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import heapq
-import itertools
-from collections import Counter
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
-from unittest import mock
 
-from django.conf import settings
-from django.db import transaction
-from django.utils import timezone, translation
+from deliberations.models import DecisionKind, Outcome
 
-from cases.models import Case, CaseStatus, PublicValue
-from organisations.models import Membership, Role
-
-from . import services
-from .models import (
-    DEPARTS_FROM_RULE,
-    FOLLOWS_RULE,
-    Decision,
-    DecisionKind,
-    Meeting,
-    points_opposite,
-)
-from .services import ActionSpec, DecisionSpec
-
-if TYPE_CHECKING:
-    from django.contrib.auth.models import AbstractBaseUser
-
-    from organisations.models import Team
-
-NOORD = "Inkomen Noord"
-ZUID = "Inkomen Zuid"
-SCHULD = "Schulddienstverlening"
+from .demo_cases import NOORD, SCHULD, ZUID
+from .plans import ActionPlan, DecisionPlan, ItemPlan, MeetingPlan, OutcomePlan, TeamPlan
 
 APPLY = DecisionKind.APPLY_RULE
 ROOM = DecisionKind.ROOM_WITHIN_RULES
@@ -58,87 +23,9 @@ REFER = DecisionKind.REFER
 ESCALATE = DecisionKind.ESCALATE
 POSTPONE = DecisionKind.POSTPONE
 
-YES = "yes"
-PARTLY = "partly"
-NO = "no"
-
-# Times of day in the story.
-PLANNED_AT = dt.time(15, 30)  # the lead builds the agenda a couple of working days ahead
-ACTION_DONE_AT = dt.time(11, 15)
-CORRECTED_AT = dt.time(14, 5)
-OUTCOME_AT = dt.time(15, 40)
-ANSWERED_AT = dt.time(16, 20)
-
-# Used only if the demo texts lack a difference where the decision form would ask for one.
-FALLBACK_DIFFERENCE = (
-    "De omstandigheden verschillen wezenlijk van de eerdere casus; de onderbouwing van dit "
-    "besluit legt uit waarom."
-)
-
-
-@dataclass(frozen=True)
-class DemoAction:
-    description: str
-    owner: str = "author"  # "author", "lead" or the username of a team member
-    due: int = 14  # due this many days after the meeting
-    done: int | None = None  # marked done this many days after the meeting; None: still open
-
-
-@dataclass(frozen=True)
-class DemoDecision:
-    kind: str
-    rationale: str
-    values: tuple[str, ...] = ()
-    weighing: str = ""
-    backing: bool = True
-    rule_chafes: bool = False
-    refer_to: str = ""
-    evaluate: int = 56  # evaluate the outcome this many days after the meeting
-    actions: tuple[DemoAction, ...] = ()
-    question: str = ""  # for an escalation, to the team's director
-    # Equal treatment: the earlier case on the same rule that was decided the other way, and why
-    # this one differs. Used when the decision form would ask for it (the most similar earlier
-    # decision points the other way) or, with `compare_with`, to name the comparison explicitly.
-    compare_with: str = ""
-    difference: str = ""
-
-
-@dataclass(frozen=True)
-class DemoOutcome:
-    served: str
-    note: str
-    after: int  # recorded by the case's author this many days after the meeting
-
-
-@dataclass(frozen=True)
-class DemoItem:
-    title: str  # how the demo case's title starts
-    decision: DemoDecision
-    # The director's answer when the decision escalates.
-    answer: DemoDecision | None = None
-    answer_after: int = 7
-    # A correction after the meeting: a new decision that supersedes this one.
-    correction: DemoDecision | None = None
-    correction_reason: str = ""
-    correction_after: int = 5
-    outcome: DemoOutcome | None = None
-
-
-@dataclass(frozen=True)
-class DemoMeeting:
-    weeks_ago: int  # held in the team's weekly slot of the week starting this many weeks ago
-    items: tuple[DemoItem, ...]
-
-
-@dataclass(frozen=True)
-class TeamPlan:
-    team: str
-    weekday: int  # the weekly slot: 0 is Monday
-    time: dt.time
-    location: str
-    meetings: tuple[DemoMeeting, ...]
-    coming: tuple[str, ...]  # the agenda of the meeting in the coming week (title starts)
-
+YES = Outcome.Served.YES
+PARTLY = Outcome.Served.PARTLY
+NO = Outcome.Served.NO
 
 # ---------------------------------------------------------------------------- Inkomen Noord
 
@@ -148,12 +35,12 @@ NOORD_PLAN = TeamPlan(
     time=dt.time(10, 0),
     location="Stadskantoor Noord, zaal 3",
     meetings=(
-        DemoMeeting(
+        MeetingPlan(
             weeks_ago=20,
             items=(
-                DemoItem(
+                ItemPlan(
                     title="Twee weduwen willen samen een woning huren",
-                    decision=DemoDecision(
+                    decision=DecisionPlan(
                         kind=ROOM,
                         rationale=(
                             "De AOW kijkt naar een gezamenlijke huishouding: hoofdverblijf in "
@@ -172,13 +59,13 @@ NOORD_PLAN = TeamPlan(
                         ),
                         evaluate=90,
                         actions=(
-                            DemoAction(
+                            ActionPlan(
                                 "Schriftelijke bevestiging vooraf sturen, met de afspraken: eigen "
                                 "kamer, eigen rekeningen, ieder een eigen huurdeel",
                                 due=10,
                                 done=6,
                             ),
-                            DemoAction(
+                            ActionPlan(
                                 "Voorbeeldbrief 'samen wonen zonder samenwonen' in de "
                                 "kennisbank zetten",
                                 owner="lead",
@@ -187,7 +74,7 @@ NOORD_PLAN = TeamPlan(
                             ),
                         ),
                     ),
-                    outcome=DemoOutcome(
+                    outcome=OutcomePlan(
                         YES,
                         "Beide dames wonen inmiddels samen en houden hun AOW voor "
                         "alleenstaanden. De bevestiging vooraf gaf hun de zekerheid om de stap "
@@ -195,9 +82,9 @@ NOORD_PLAN = TeamPlan(
                         after=95,
                     ),
                 ),
-                DemoItem(
+                ItemPlan(
                     title="Bankafschriften: wij accepteren een download",
-                    decision=DemoDecision(
+                    decision=DecisionPlan(
                         kind=ROOM,
                         rationale=(
                             "Een download van de af- en bijschrijvingen laat alles zien wat we "
@@ -217,13 +104,13 @@ NOORD_PLAN = TeamPlan(
                         rule_chafes=True,
                         evaluate=60,
                         actions=(
-                            DemoAction(
+                            ActionPlan(
                                 "Afschriften met toestemming van meneer doorzetten naar "
                                 "Bijzondere Bijstand",
                                 due=3,
                                 done=1,
                             ),
-                            DemoAction(
+                            ActionPlan(
                                 "Met de teamleider Bijzondere Bijstand één bewijsnorm voor "
                                 "bankafschriften afspreken",
                                 owner="lead",
@@ -232,7 +119,7 @@ NOORD_PLAN = TeamPlan(
                             ),
                         ),
                     ),
-                    outcome=DemoOutcome(
+                    outcome=OutcomePlan(
                         PARTLY,
                         "Het bed en de koelkast zijn op tijd toegekend. Bijzondere Bijstand "
                         "vraagt bij nieuwe aanvragen nog steeds om een pdf: de afspraak over één "
@@ -242,12 +129,12 @@ NOORD_PLAN = TeamPlan(
                 ),
             ),
         ),
-        DemoMeeting(
+        MeetingPlan(
             weeks_ago=14,
             items=(
-                DemoItem(
+                ItemPlan(
                     title="Dochter trekt in als mantelzorger bij vader",
-                    decision=DemoDecision(
+                    decision=DecisionPlan(
                         kind=ESCALATE,
                         rationale=(
                             "De kostendelersnorm kent geen uitzondering voor mantelzorg binnen "
@@ -271,7 +158,7 @@ NOORD_PLAN = TeamPlan(
                             "ministerie?"
                         ),
                     ),
-                    answer=DemoDecision(
+                    answer=DecisionPlan(
                         kind=DEVIATE,
                         rationale=(
                             "Ja. De mantelzorg van de dochter voorkomt een verpleeghuisopname en "
@@ -291,14 +178,14 @@ NOORD_PLAN = TeamPlan(
                         rule_chafes=True,
                         evaluate=80,
                         actions=(
-                            DemoAction(
+                            ActionPlan(
                                 "Vader en dochter informeren over de afstemming en de jaarlijkse "
                                 "toets",
                                 owner="sanne",
                                 due=15,
                                 done=12,
                             ),
-                            DemoAction(
+                            ActionPlan(
                                 "Werkinstructie 'mantelzorg en kostendelersnorm' opstellen en in "
                                 "het team bespreken",
                                 owner="lead",
@@ -308,7 +195,7 @@ NOORD_PLAN = TeamPlan(
                         ),
                     ),
                     answer_after=8,
-                    outcome=DemoOutcome(
+                    outcome=OutcomePlan(
                         YES,
                         "De dochter zorgt nog steeds voor haar vader; een verpleeghuisplaats is "
                         "niet nodig geweest. Een vergelijkbaar huishouden kreeg inmiddels "
@@ -316,9 +203,9 @@ NOORD_PLAN = TeamPlan(
                         after=85,
                     ),
                 ),
-                DemoItem(
+                ItemPlan(
                     title="Buurtbewoners zamelen geld in voor een scootmobiel",
-                    decision=DemoDecision(
+                    decision=DecisionPlan(
                         kind=ROOM,
                         rationale=(
                             "De giftenvrijlating gaat over geld waarvan iemand leeft. Een "
@@ -335,12 +222,12 @@ NOORD_PLAN = TeamPlan(
                         ),
                         evaluate=56,
                         actions=(
-                            DemoAction(
+                            ActionPlan(
                                 "Afwijzing door de Wmo bespreken met het sociaal wijkteam",
                                 due=14,
                                 done=9,
                             ),
-                            DemoAction(
+                            ActionPlan(
                                 "Aankoopbewijs van de scootmobiel opvragen en bij het dossier "
                                 "voegen",
                                 due=21,
@@ -348,7 +235,7 @@ NOORD_PLAN = TeamPlan(
                             ),
                         ),
                     ),
-                    outcome=DemoOutcome(
+                    outcome=OutcomePlan(
                         YES,
                         "Mevrouw rijdt met haar scootmobiel naar de markt en de buurtkamer. Het "
                         "wijkteam heeft de afwijzing door de Wmo opnieuw laten bekijken.",
@@ -357,12 +244,12 @@ NOORD_PLAN = TeamPlan(
                 ),
             ),
         ),
-        DemoMeeting(
+        MeetingPlan(
             weeks_ago=10,
             items=(
-                DemoItem(
+                ItemPlan(
                     title="Moeder betaalt elke maand de boodschappen",
-                    decision=DemoDecision(
+                    decision=DecisionPlan(
                         kind=APPLY,
                         rationale=(
                             "De maandelijkse bijdrage van zijn moeder is vaste hulp bij de "
@@ -386,7 +273,7 @@ NOORD_PLAN = TeamPlan(
                             "de bijstandsnorm bedoeld is. Daarom laten we deze gift niet vrij."
                         ),
                         actions=(
-                            DemoAction(
+                            ActionPlan(
                                 "Meneer uitleggen wat wel en niet mag, en het boetevoornemen "
                                 "intrekken",
                                 due=7,
@@ -394,7 +281,7 @@ NOORD_PLAN = TeamPlan(
                             ),
                         ),
                     ),
-                    outcome=DemoOutcome(
+                    outcome=OutcomePlan(
                         PARTLY,
                         "Meneer begrijpt de korting en heeft een haalbare betalingsregeling "
                         "voor de terugvordering. Hij komt krap rond; we hebben hem gewezen op de "
@@ -402,9 +289,9 @@ NOORD_PLAN = TeamPlan(
                         after=50,
                     ),
                 ),
-                DemoItem(
+                ItemPlan(
                     title="Geen voorschot zolang Toeslagen de huurtoeslag herziet",
-                    decision=DemoDecision(
+                    decision=DecisionPlan(
                         kind=DEVIATE,
                         rationale=(
                             "De werkinstructie zegt: geen voorschot zolang Toeslagen beslist. "
@@ -422,22 +309,23 @@ NOORD_PLAN = TeamPlan(
                         rule_chafes=True,
                         evaluate=56,
                         actions=(
-                            DemoAction(
+                            ActionPlan(
                                 "Voorschot uitbetalen en de verrekening met de huurtoeslag "
                                 "vastleggen",
                                 owner="sanne",
                                 due=3,
                                 done=2,
                             ),
-                            DemoAction(
+                            ActionPlan(
                                 "Voorstel schrijven om de werkinstructie voorschotten aan te "
                                 "passen",
                                 owner="lead",
                                 due=28,
+                                done=45,
                             ),
                         ),
                     ),
-                    correction=DemoDecision(
+                    correction=DecisionPlan(
                         kind=ROOM,
                         rationale=(
                             "Het voorschot blijft staan, maar het is geen afwijking: de "
@@ -460,7 +348,7 @@ NOORD_PLAN = TeamPlan(
                         "de regels. De inhoud verandert niet."
                     ),
                     correction_after=6,
-                    outcome=DemoOutcome(
+                    outcome=OutcomePlan(
                         YES,
                         "Het gezin heeft geen huurachterstand opgelopen. Het voorschot is "
                         "verrekend met de nabetaling van de huurtoeslag.",
@@ -469,12 +357,12 @@ NOORD_PLAN = TeamPlan(
                 ),
             ),
         ),
-        DemoMeeting(
+        MeetingPlan(
             weeks_ago=5,
             items=(
-                DemoItem(
+                ItemPlan(
                     title="Inlichtingenplicht gemist tijdens opname na een psychose",
-                    decision=DemoDecision(
+                    decision=DecisionPlan(
                         kind=ROOM,
                         rationale=(
                             "Een boete vraagt verwijtbaarheid. Wie is opgenomen na een psychose, "
@@ -491,13 +379,13 @@ NOORD_PLAN = TeamPlan(
                         ),
                         evaluate=28,
                         actions=(
-                            DemoAction(
+                            ActionPlan(
                                 "Boetevoornemen intrekken en een nieuwe beschikking sturen voor "
                                 "de terugvordering van het netto bedrag",
                                 due=7,
                                 done=5,
                             ),
-                            DemoAction(
+                            ActionPlan(
                                 "Met mevrouw en haar begeleider van de GGZ afspreken dat post "
                                 "ook naar de begeleider gaat",
                                 due=14,
@@ -505,9 +393,9 @@ NOORD_PLAN = TeamPlan(
                         ),
                     ),
                 ),
-                DemoItem(
+                ItemPlan(
                     title="Zes weken in het buitenland voor de begrafenis",
-                    decision=DemoDecision(
+                    decision=DecisionPlan(
                         kind=POSTPONE,
                         rationale=(
                             "We willen eerst weten hoe lang de afwikkeling van de nalatenschap "
@@ -516,7 +404,7 @@ NOORD_PLAN = TeamPlan(
                         ),
                         backing=False,
                         actions=(
-                            DemoAction(
+                            ActionPlan(
                                 "Reisgegevens en een verklaring over de afwikkeling van de "
                                 "nalatenschap opvragen",
                                 due=10,
@@ -527,12 +415,12 @@ NOORD_PLAN = TeamPlan(
                 ),
             ),
         ),
-        DemoMeeting(
+        MeetingPlan(
             weeks_ago=2,
             items=(
-                DemoItem(
+                ItemPlan(
                     title="Zes weken in het buitenland voor de begrafenis",
-                    decision=DemoDecision(
+                    decision=DecisionPlan(
                         kind=ROOM,
                         rationale=(
                             "Meneer meldde zijn vertrek vooraf en bleef om als enig kind de "
@@ -550,12 +438,12 @@ NOORD_PLAN = TeamPlan(
                         ),
                         evaluate=60,
                         actions=(
-                            DemoAction(
+                            ActionPlan(
                                 "Beschikking sturen: we zien af van terugvordering, met uitleg",
                                 due=7,
                                 done=3,
                             ),
-                            DemoAction(
+                            ActionPlan(
                                 "Lijn 'verblijf in het buitenland bij overlijden' vastleggen in "
                                 "de werkinstructie",
                                 owner="lead",
@@ -564,9 +452,9 @@ NOORD_PLAN = TeamPlan(
                         ),
                     ),
                 ),
-                DemoItem(
+                ItemPlan(
                     title="Terugvordering niet op te brengen door schulden",
-                    decision=DemoDecision(
+                    decision=DecisionPlan(
                         kind=REFER,
                         refer_to="schuldhulpverlening van de gemeente",
                         rationale=(
@@ -583,13 +471,13 @@ NOORD_PLAN = TeamPlan(
                         ),
                         evaluate=60,
                         actions=(
-                            DemoAction(
+                            ActionPlan(
                                 "Verrekening twee maanden aanhouden in het systeem",
                                 owner="lead",
                                 due=2,
                                 done=1,
                             ),
-                            DemoAction(
+                            ActionPlan(
                                 "Driegesprek plannen met mevrouw en Schulddienstverlening "
                                 "(warme overdracht)",
                                 due=5,
@@ -615,12 +503,12 @@ ZUID_PLAN = TeamPlan(
     time=dt.time(13, 30),
     location="Stadskantoor Zuid, kamer 2.14",
     meetings=(
-        DemoMeeting(
+        MeetingPlan(
             weeks_ago=17,
             items=(
-                DemoItem(
+                ItemPlan(
                     title="Vader draagt bij in natura",
-                    decision=DemoDecision(
+                    decision=DecisionPlan(
                         kind=ROOM,
                         rationale=(
                             "De onderhoudseis vraagt dat een ouder aantoonbaar bijdraagt aan "
@@ -636,12 +524,12 @@ ZUID_PLAN = TeamPlan(
                         ),
                         evaluate=60,
                         actions=(
-                            DemoAction(
+                            ActionPlan(
                                 "Aankoopbewijzen van het afgelopen kwartaal opvragen en beoordelen",
                                 due=14,
                                 done=10,
                             ),
-                            DemoAction(
+                            ActionPlan(
                                 "Werkinstructie onderhoudseis aanvullen met bijdragen in natura",
                                 owner="lead",
                                 due=30,
@@ -649,16 +537,16 @@ ZUID_PLAN = TeamPlan(
                             ),
                         ),
                     ),
-                    outcome=DemoOutcome(
+                    outcome=OutcomePlan(
                         YES,
                         "De kinderbijslag loopt door. Vader levert elk kwartaal zijn bonnetjes "
                         "aan; dat werkt voor hem en voor ons.",
                         after=65,
                     ),
                 ),
-                DemoItem(
+                ItemPlan(
                     title="Verhuisd van Noord naar Zuid",
-                    decision=DemoDecision(
+                    decision=DecisionPlan(
                         kind=DEVIATE,
                         rationale=(
                             "Onze werkinstructie eist pdf-afschriften, terwijl Inkomen Noord "
@@ -677,12 +565,12 @@ ZUID_PLAN = TeamPlan(
                         rule_chafes=True,
                         evaluate=45,
                         actions=(
-                            DemoAction(
+                            ActionPlan(
                                 "Heronderzoek afronden met de download en de opschorting intrekken",
                                 due=3,
                                 done=1,
                             ),
-                            DemoAction(
+                            ActionPlan(
                                 "Met de teamleider van Inkomen Noord één lijn over "
                                 "bankafschriften afspreken",
                                 owner="lead",
@@ -690,16 +578,16 @@ ZUID_PLAN = TeamPlan(
                             ),
                         ),
                     ),
-                    outcome=DemoOutcome(
+                    outcome=OutcomePlan(
                         PARTLY,
                         "Mevrouw kreeg haar uitkering zonder onderbreking. De werkinstructie is "
                         "nog niet aangepast, dus collega's vragen nog steeds om pdf's.",
                         after=50,
                     ),
                 ),
-                DemoItem(
+                ItemPlan(
                     title="Kerk betaalt de huurachterstand rechtstreeks",
-                    decision=DemoDecision(
+                    decision=DecisionPlan(
                         kind=ROOM,
                         rationale=(
                             "De gift van de diaconie is nooit op de rekening van meneer geweest "
@@ -717,14 +605,14 @@ ZUID_PLAN = TeamPlan(
                         ),
                         evaluate=56,
                         actions=(
-                            DemoAction(
+                            ActionPlan(
                                 "Beschikking sturen: gift vrijgelaten, met uitleg aan meneer",
                                 due=7,
                                 done=3,
                             ),
                         ),
                     ),
-                    outcome=DemoOutcome(
+                    outcome=OutcomePlan(
                         YES,
                         "Meneer woont nog in zijn huis en betaalt de huur weer zelf. De "
                         "diaconie weet nu dat hulp als deze hem geen uitkering kost.",
@@ -733,12 +621,12 @@ ZUID_PLAN = TeamPlan(
                 ),
             ),
         ),
-        DemoMeeting(
+        MeetingPlan(
             weeks_ago=11,
             items=(
-                DemoItem(
+                ItemPlan(
                     title="Statushouder begreep de brief over de inlichtingenplicht niet",
-                    decision=DemoDecision(
+                    decision=DecisionPlan(
                         kind=ROOM,
                         rationale=(
                             "Een boete veronderstelt dat meneer wist wat er van hem werd "
@@ -754,12 +642,12 @@ ZUID_PLAN = TeamPlan(
                         ),
                         evaluate=42,
                         actions=(
-                            DemoAction(
+                            ActionPlan(
                                 "Boete verlagen en het besluit mondeling uitleggen met een tolk",
                                 due=10,
                                 done=6,
                             ),
-                            DemoAction(
+                            ActionPlan(
                                 "Voorstel uitwerken: uitleg van de inlichtingenplicht bij de "
                                 "intake mondeling en met een tolk",
                                 owner="lead",
@@ -769,9 +657,9 @@ ZUID_PLAN = TeamPlan(
                         ),
                     ),
                 ),
-                DemoItem(
+                ItemPlan(
                     title="Partner zorgt tijdelijk voor zieke moeder in het buitenland",
-                    decision=DemoDecision(
+                    decision=DecisionPlan(
                         kind=REFER,
                         refer_to="de SVB (AOW-partnertoeslag)",
                         rationale=(
@@ -788,12 +676,12 @@ ZUID_PLAN = TeamPlan(
                         ),
                         evaluate=56,
                         actions=(
-                            DemoAction(
+                            ActionPlan(
                                 "Feitenoverzicht en toestemming van meneer naar de SVB sturen",
                                 due=5,
                                 done=4,
                             ),
-                            DemoAction(
+                            ActionPlan(
                                 "Meneer en zijn vrouw helpen de inschrijving in het buitenland "
                                 "te herstellen",
                                 due=21,
@@ -801,7 +689,7 @@ ZUID_PLAN = TeamPlan(
                             ),
                         ),
                     ),
-                    outcome=DemoOutcome(
+                    outcome=OutcomePlan(
                         PARTLY,
                         "De SVB merkt het verblijf aan als tijdelijk en herstelt de toeslag "
                         "voor de komende maanden. De korting over de eerste maanden blijft "
@@ -811,12 +699,12 @@ ZUID_PLAN = TeamPlan(
                 ),
             ),
         ),
-        DemoMeeting(
+        MeetingPlan(
             weeks_ago=7,
             items=(
-                DemoItem(
+                ItemPlan(
                     title="Oude auto nodig om 's nachts naar de distributiecentra te rijden",
-                    decision=DemoDecision(
+                    decision=DecisionPlan(
                         kind=ROOM,
                         rationale=(
                             "De vermogensgrens vraagt dat iemand eerst zijn eigen middelen "
@@ -833,7 +721,7 @@ ZUID_PLAN = TeamPlan(
                         ),
                         evaluate=35,
                         actions=(
-                            DemoAction(
+                            ActionPlan(
                                 "Aanvraag toekennen met de auto buiten het vermogen en de "
                                 "voorwaarde vastleggen",
                                 due=5,
@@ -841,16 +729,16 @@ ZUID_PLAN = TeamPlan(
                             ),
                         ),
                     ),
-                    outcome=DemoOutcome(
+                    outcome=OutcomePlan(
                         YES,
                         "Meneer werkt nog in de nachtdienst en heeft minder aanvullende "
                         "bijstand nodig dan bij de aanvraag.",
                         after=40,
                     ),
                 ),
-                DemoItem(
+                ItemPlan(
                     title="Gescheiden echtpaar met AOW woont noodgedwongen samen",
-                    decision=DemoDecision(
+                    decision=DecisionPlan(
                         kind=APPLY,
                         rationale=(
                             "Hier doet de regel wat hij moet doen. De AOW kijkt of er een "
@@ -867,7 +755,7 @@ ZUID_PLAN = TeamPlan(
                         ),
                         evaluate=180,
                         actions=(
-                            DemoAction(
+                            ActionPlan(
                                 "Verklaringen van beiden en het bewijs van inschrijving als "
                                 "woningzoekende vastleggen",
                                 due=7,
@@ -876,9 +764,9 @@ ZUID_PLAN = TeamPlan(
                         ),
                     ),
                 ),
-                DemoItem(
+                ItemPlan(
                     title="Te veel bijstand door een invoerfout van de gemeente",
-                    decision=DemoDecision(
+                    decision=DecisionPlan(
                         kind=POSTPONE,
                         rationale=(
                             "Voordat we besluiten, willen we weten bij hoeveel inwoners dezelfde "
@@ -888,7 +776,7 @@ ZUID_PLAN = TeamPlan(
                         ),
                         backing=False,
                         actions=(
-                            DemoAction(
+                            ActionPlan(
                                 "Bij functioneel beheer navragen bij hoeveel inwoners de "
                                 "woonkostentoeslag verkeerd is omgezet",
                                 due=14,
@@ -899,12 +787,12 @@ ZUID_PLAN = TeamPlan(
                 ),
             ),
         ),
-        DemoMeeting(
+        MeetingPlan(
             weeks_ago=3,
             items=(
-                DemoItem(
+                ItemPlan(
                     title="Te veel bijstand door een invoerfout van de gemeente",
-                    decision=DemoDecision(
+                    decision=DecisionPlan(
                         kind=ROOM,
                         rationale=(
                             "De fout ligt bij ons: bij de omzetting naar het nieuwe systeem "
@@ -923,12 +811,12 @@ ZUID_PLAN = TeamPlan(
                         ),
                         evaluate=60,
                         actions=(
-                            DemoAction(
+                            ActionPlan(
                                 "Brief aan mevrouw: wat er misging en dat we niet terugvorderen",
                                 due=5,
                                 done=2,
                             ),
-                            DemoAction(
+                            ActionPlan(
                                 "Dezelfde lijn toepassen bij de andere inwoners met deze "
                                 "omzettingsfout",
                                 owner="lead",
@@ -937,9 +825,9 @@ ZUID_PLAN = TeamPlan(
                         ),
                     ),
                 ),
-                DemoItem(
+                ItemPlan(
                     title="Zus betaalt elke maand rechtstreeks de zorgpremie",
-                    decision=DemoDecision(
+                    decision=DecisionPlan(
                         kind=APPLY,
                         rationale=(
                             "Een maandelijkse betaling van de zorgpremie door haar zus is vaste "
@@ -965,7 +853,7 @@ ZUID_PLAN = TeamPlan(
                             "norm niet."
                         ),
                         actions=(
-                            DemoAction(
+                            ActionPlan(
                                 "Mevrouw aanmelden voor de collectieve zorgverzekering met "
                                 "inhouding van de premie",
                                 due=10,
@@ -974,9 +862,9 @@ ZUID_PLAN = TeamPlan(
                         ),
                     ),
                 ),
-                DemoItem(
+                ItemPlan(
                     title="Intakegesprek vervalt na twee gemiste telefoontjes",
-                    decision=DemoDecision(
+                    decision=DecisionPlan(
                         kind=ESCALATE,
                         rationale=(
                             "Dit is geen losse casus maar een patroon: de automatische "
@@ -1016,12 +904,12 @@ SCHULD_PLAN = TeamPlan(
     time=dt.time(9, 30),
     location="Stadskantoor, zaal Schuldhulp",
     meetings=(
-        DemoMeeting(
+        MeetingPlan(
             weeks_ago=19,
             items=(
-                DemoItem(
+                ItemPlan(
                     title="Gedupeerde ouder Toeslagen",
-                    decision=DemoDecision(
+                    decision=DecisionPlan(
                         kind=ROOM,
                         rationale=(
                             "De landelijke afspraken schelden alleen haar publieke schulden "
@@ -1039,13 +927,13 @@ SCHULD_PLAN = TeamPlan(
                         rule_chafes=True,
                         evaluate=90,
                         actions=(
-                            DemoAction(
+                            ActionPlan(
                                 "Verzoek om schuldenrust sturen aan de verhuurder en de "
                                 "energieleverancier",
                                 due=7,
                                 done=5,
                             ),
-                            DemoAction(
+                            ActionPlan(
                                 "De wachttijd voor de integrale beoordeling via de VNG aankaarten "
                                 "bij het ministerie",
                                 owner="lead",
@@ -1054,7 +942,7 @@ SCHULD_PLAN = TeamPlan(
                             ),
                         ),
                     ),
-                    outcome=DemoOutcome(
+                    outcome=OutcomePlan(
                         PARTLY,
                         "De verhuurder werkt mee en het beslag is opgeschort; de "
                         "energieleverancier pas na een tweede verzoek. De integrale beoordeling "
@@ -1062,9 +950,9 @@ SCHULD_PLAN = TeamPlan(
                         after=100,
                     ),
                 ),
-                DemoItem(
+                ItemPlan(
                     title="Zorgpremie via bronheffing van het CAK",
-                    decision=DemoDecision(
+                    decision=DecisionPlan(
                         kind=REFER,
                         refer_to="het CAK",
                         rationale=(
@@ -1081,13 +969,13 @@ SCHULD_PLAN = TeamPlan(
                         ),
                         evaluate=60,
                         actions=(
-                            DemoAction(
+                            ActionPlan(
                                 "Berekening van de beslagvrije voet met een verzoek tot verlaging "
                                 "naar het CAK sturen",
                                 due=5,
                                 done=3,
                             ),
-                            DemoAction(
+                            ActionPlan(
                                 "De Belastingdienst vragen het beslag af te stemmen op de "
                                 "inhouding van het CAK",
                                 due=14,
@@ -1095,7 +983,7 @@ SCHULD_PLAN = TeamPlan(
                             ),
                         ),
                     ),
-                    outcome=DemoOutcome(
+                    outcome=OutcomePlan(
                         YES,
                         "Het CAK heeft de inhouding verlaagd en de Belastingdienst heeft het "
                         "beslag aangepast. Meneer houdt zijn beslagvrije voet weer over en "
@@ -1105,12 +993,12 @@ SCHULD_PLAN = TeamPlan(
                 ),
             ),
         ),
-        DemoMeeting(
+        MeetingPlan(
             weeks_ago=13,
             items=(
-                DemoItem(
+                ItemPlan(
                     title="Schulden door een gokverslaving",
-                    decision=DemoDecision(
+                    decision=DecisionPlan(
                         kind=APPLY,
                         rationale=(
                             "De toets op goede trouw is bedoeld om misbruik te voorkomen, en de "
@@ -1126,7 +1014,7 @@ SCHULD_PLAN = TeamPlan(
                         ),
                         evaluate=75,
                         actions=(
-                            DemoAction(
+                            ActionPlan(
                                 "Verklaring van de behandelaar opvragen en bij het verzoek tot "
                                 "toelating voegen",
                                 due=14,
@@ -1134,16 +1022,16 @@ SCHULD_PLAN = TeamPlan(
                             ),
                         ),
                     ),
-                    outcome=DemoOutcome(
+                    outcome=OutcomePlan(
                         YES,
                         "De rechtbank heeft meneer toegelaten tot de Wsnp. De verklaring van de "
                         "behandelaar gaf de doorslag.",
                         after=80,
                     ),
                 ),
-                DemoItem(
+                ItemPlan(
                     title="Door de SVB doorverwezen oudere met een AOW-vordering",
-                    decision=DemoDecision(
+                    decision=DecisionPlan(
                         kind=POSTPONE,
                         rationale=(
                             "Boetevorderingen in schuldregelingen bespreken we eerst in het "
@@ -1152,7 +1040,7 @@ SCHULD_PLAN = TeamPlan(
                         ),
                         backing=False,
                         actions=(
-                            DemoAction(
+                            ActionPlan(
                                 "Boetevorderingen in schuldregelingen agenderen in het regionale "
                                 "overleg met de SVB",
                                 due=21,
@@ -1163,12 +1051,12 @@ SCHULD_PLAN = TeamPlan(
                 ),
             ),
         ),
-        DemoMeeting(
+        MeetingPlan(
             weeks_ago=9,
             items=(
-                DemoItem(
+                ItemPlan(
                     title="Door de SVB doorverwezen oudere met een AOW-vordering",
-                    decision=DemoDecision(
+                    decision=DecisionPlan(
                         kind=REFER,
                         refer_to="de SVB",
                         rationale=(
@@ -1186,13 +1074,13 @@ SCHULD_PLAN = TeamPlan(
                         ),
                         evaluate=42,
                         actions=(
-                            DemoAction(
+                            ActionPlan(
                                 "Voorstel voor een schuldregeling met de AOW-vordering naar de "
                                 "SVB sturen",
                                 due=7,
                                 done=5,
                             ),
-                            DemoAction(
+                            ActionPlan(
                                 "Budgetbeheer voor mevrouw starten",
                                 owner="youssef",
                                 due=14,
@@ -1200,7 +1088,7 @@ SCHULD_PLAN = TeamPlan(
                             ),
                         ),
                     ),
-                    outcome=DemoOutcome(
+                    outcome=OutcomePlan(
                         NO,
                         "De SVB blijft erbij dat een vordering met boete niet meedoet. Mevrouw is "
                         "stabiel, maar een regeling is er nog steeds niet. We leggen het opnieuw "
@@ -1208,9 +1096,9 @@ SCHULD_PLAN = TeamPlan(
                         after=50,
                     ),
                 ),
-                DemoItem(
+                ItemPlan(
                     title="De gemeente is zelf de grootste schuldeiser",
-                    decision=DemoDecision(
+                    decision=DecisionPlan(
                         kind=ROOM,
                         rationale=(
                             "De Participatiewet laat de gemeente instemmen met een schuldregeling "
@@ -1227,7 +1115,7 @@ SCHULD_PLAN = TeamPlan(
                         rule_chafes=True,
                         evaluate=60,
                         actions=(
-                            DemoAction(
+                            ActionPlan(
                                 "Afspraak over instemming met schuldregelingen maken met de "
                                 "teamleiders van Inkomen Noord en Zuid",
                                 due=21,
@@ -1236,9 +1124,9 @@ SCHULD_PLAN = TeamPlan(
                         ),
                     ),
                 ),
-                DemoItem(
+                ItemPlan(
                     title="Eerder traject afgebroken tijdens een scheiding",
-                    decision=DemoDecision(
+                    decision=DecisionPlan(
                         kind=DEVIATE,
                         rationale=(
                             "De wachttijd na een afgebroken traject moet mensen motiveren een "
@@ -1255,8 +1143,8 @@ SCHULD_PLAN = TeamPlan(
                         ),
                         evaluate=50,
                         actions=(
-                            DemoAction("Intake voor een nieuw traject plannen", due=7, done=3),
-                            DemoAction(
+                            ActionPlan("Intake voor een nieuw traject plannen", due=7, done=3),
+                            ActionPlan(
                                 "Beleidsregel wachttijd aanvullen met de uitzondering voor "
                                 "ingrijpende gebeurtenissen",
                                 owner="lead",
@@ -1264,7 +1152,7 @@ SCHULD_PLAN = TeamPlan(
                             ),
                         ),
                     ),
-                    outcome=DemoOutcome(
+                    outcome=OutcomePlan(
                         YES,
                         "Mevrouw zit in een nieuw traject en het loonbeslag is vervangen door een "
                         "afspraak met de deurwaarder.",
@@ -1273,12 +1161,12 @@ SCHULD_PLAN = TeamPlan(
                 ),
             ),
         ),
-        DemoMeeting(
+        MeetingPlan(
             weeks_ago=3,
             items=(
-                DemoItem(
+                ItemPlan(
                     title="Vroegsignalering: huisbezoek pas na twee maanden",
-                    decision=DemoDecision(
+                    decision=DecisionPlan(
                         kind=DEVIATE,
                         rationale=(
                             "Vroegsignalering is bedoeld om er vroeg bij te zijn; de drempel van "
@@ -1296,8 +1184,8 @@ SCHULD_PLAN = TeamPlan(
                         rule_chafes=True,
                         evaluate=60,
                         actions=(
-                            DemoAction("Huisbezoek bij het gezin afleggen", due=3, done=2),
-                            DemoAction(
+                            ActionPlan("Huisbezoek bij het gezin afleggen", due=3, done=2),
+                            ActionPlan(
                                 "Vroege huisbezoeken apart laten tellen in de productiecijfers",
                                 owner="lead",
                                 due=30,
@@ -1305,9 +1193,9 @@ SCHULD_PLAN = TeamPlan(
                         ),
                     ),
                 ),
-                DemoItem(
+                ItemPlan(
                     title="Beslagvrije voet te laag berekend door de deurwaarder",
-                    decision=DemoDecision(
+                    decision=DecisionPlan(
                         kind=ROOM,
                         rationale=(
                             "De beslagvrije voet moet een bestaansminimum garanderen, en de "
@@ -1323,7 +1211,7 @@ SCHULD_PLAN = TeamPlan(
                         ),
                         evaluate=42,
                         actions=(
-                            DemoAction(
+                            ActionPlan(
                                 "Herberekening van de beslagvrije voet bij de deurwaarder "
                                 "aanvragen",
                                 due=5,
@@ -1332,9 +1220,9 @@ SCHULD_PLAN = TeamPlan(
                         ),
                     ),
                 ),
-                DemoItem(
+                ItemPlan(
                     title="Jongere neemt een baan in de bouw niet aan",
-                    decision=DemoDecision(
+                    decision=DecisionPlan(
                         kind=APPLY,
                         rationale=(
                             "Bij meneer is de beslagvrije voet goed berekend; de regel doet wat "
@@ -1361,7 +1249,7 @@ SCHULD_PLAN = TeamPlan(
                             "oplossing in een traject met schuldenrust."
                         ),
                         actions=(
-                            DemoAction(
+                            ActionPlan(
                                 "Minnelijk traject met schuldenrust starten zodra het contract "
                                 "getekend is",
                                 due=10,
@@ -1380,330 +1268,3 @@ SCHULD_PLAN = TeamPlan(
 )
 
 TEAM_PLANS: tuple[TeamPlan, ...] = (NOORD_PLAN, ZUID_PLAN, SCHULD_PLAN)
-
-
-# ---------------------------------------------------------------------------- dates
-
-
-def meeting_day(today: dt.date, weeks_ago: int, weekday: int) -> dt.date:
-    """The team's weekly slot in the week that starts `weeks_ago` weeks before today."""
-    start = today - dt.timedelta(weeks=weeks_ago)
-    return start + dt.timedelta(days=(weekday - start.weekday()) % 7)
-
-
-def coming_day(today: dt.date, weekday: int) -> dt.date:
-    """The team's next weekly slot after today: one to seven days ahead."""
-    return today + dt.timedelta(days=(weekday - today.weekday() - 1) % 7 + 1)
-
-
-def working_day(day: dt.date) -> dt.date:
-    """The day itself, or the Monday after when it falls in a weekend."""
-    while day.weekday() >= 5:
-        day += dt.timedelta(days=1)
-    return day
-
-
-def plan_day(day: dt.date) -> dt.date:
-    """When the lead builds the agenda: two days before the meeting, or the Friday before."""
-    day -= dt.timedelta(days=2)
-    while day.weekday() >= 5:
-        day -= dt.timedelta(days=1)
-    return day
-
-
-def _at(day: dt.date, time: dt.time) -> dt.datetime:
-    return timezone.make_aware(dt.datetime.combine(day, time))
-
-
-@contextmanager
-def _clock(moment: dt.datetime) -> Iterator[None]:
-    """Run the services as if it were `moment`: their timestamps and the auto_now_add fields
-    all come from `django.utils.timezone.now`."""
-    with mock.patch.object(timezone, "now", lambda: moment):
-        yield
-
-
-# ---------------------------------------------------------------------------- seeding
-
-
-def seed_meetings(
-    people: dict[str, AbstractBaseUser], teams: dict[str, Team], *, now: dt.datetime
-) -> dict[str, int]:
-    """Hold the demo teams' past case consultations and plan their next one; return counts.
-
-    A team that already has a meeting is left alone, so a second run changes nothing.
-    """
-    counts: Counter[str] = Counter()
-    with translation.override(settings.LANGUAGE_CODE), transaction.atomic():
-        values = {value.name: value for value in PublicValue.objects.all()}
-        for plan in TEAM_PLANS:
-            team = teams.get(plan.team)
-            if team is None or Meeting.objects.filter(team=team).exists():
-                continue
-            lead = (
-                Membership.objects.filter(team=team, role=Role.LEAD)
-                .select_related("user")
-                .order_by("pk")
-                .first()
-            )
-            if lead is None:
-                continue
-            _TeamSeeder(plan, team, lead.user, people, values, now, counts).run()
-    return {
-        key: counts[key]
-        for key in ("meetings", "planned", "decisions", "escalations", "actions", "outcomes")
-    }
-
-
-class _TeamSeeder:
-    def __init__(self, plan, team, lead, people, values, now, counts) -> None:
-        self.plan = plan
-        self.team = team
-        self.lead = lead
-        self.people = people
-        self.values = values
-        self.now = now
-        self.today = timezone.localdate(now)
-        self.counts = counts
-        memberships = Membership.objects.filter(team=team).select_related("user").order_by("pk")
-        self.members = {m.user_id: m.user for m in memberships}
-        self.participants = [
-            m.user for m in memberships if m.role in (Role.PROFESSIONAL, Role.LEAD)
-        ]
-        directors = [m.user for m in memberships if m.role == Role.DIRECTOR]
-        self.director = directors[0] if directors else None
-        self.cases = list(Case.objects.filter(team=team).order_by("created_at", "pk"))
-
-    def run(self) -> None:
-        for demo in sorted(self.plan.meetings, key=lambda meeting: -meeting.weeks_ago):
-            self.hold(demo)
-        self.plan_coming()
-
-    # -- lookups
-
-    def case(self, title: str) -> Case | None:
-        for case in self.cases:
-            if case.title.startswith(title):
-                case.refresh_from_db()
-                return case
-        return None
-
-    def ready(self, title: str, planned_at: dt.datetime) -> Case | None:
-        """The demo case, if it waits for an agenda and was submitted before `planned_at`."""
-        case = self.case(title)
-        if case is None or case.status != CaseStatus.SUBMITTED or case.submitted_at is None:
-            return None
-        return case if case.submitted_at < planned_at else None
-
-    def owner(self, name: str, case: Case):
-        if name == "lead":
-            return self.lead
-        if name != "author":
-            user = self.people.get(name)
-            if user is not None and user.pk in self.members:
-                return user
-        return case.author
-
-    # -- meetings
-
-    def hold(self, demo: DemoMeeting) -> None:
-        day = meeting_day(self.today, demo.weeks_ago, self.plan.weekday)
-        starts_at = _at(day, self.plan.time)
-        planned_at = _at(plan_day(day), PLANNED_AT)
-        ready = [(item, self.ready(item.title, planned_at)) for item in demo.items]
-        ready = sorted(
-            ((item, case) for item, case in ready if case is not None),
-            key=lambda pair: (pair[1].submitted_at, pair[1].pk),
-        )
-        if len(ready) < 2 or starts_at >= self.now:
-            return
-        with _clock(planned_at):
-            meeting = services.plan_meeting(
-                team=self.team,
-                lead=self.lead,
-                starts_at=starts_at,
-                participants=self.participants,
-                cases=[case for _, case in ready],
-                location=self.plan.location,
-            )
-        with _clock(starts_at + dt.timedelta(minutes=2)):
-            meeting = services.start_meeting(meeting=meeting, actor=self.lead)
-        decided = []
-        for position, (item, case) in enumerate(ready):
-            moment = starts_at + dt.timedelta(minutes=10 + 18 * position)
-            agenda_item = meeting.items.get(case=case)
-            with _clock(moment):
-                spec = self.spec(item.decision, case, day, self.lead)
-                if spec is None:
-                    continue  # cannot be decided this way here; closing postpones it
-                decision = services.record_decision(item=agenda_item, author=self.lead, spec=spec)
-            self.counted(decision)
-            decided.append((item, case, decision))
-        end = starts_at + dt.timedelta(minutes=10 + 18 * len(ready))
-        with _clock(end):
-            meeting = services.save_minutes(
-                meeting=meeting, minutes=self.minutes(meeting), version=meeting.version
-            )
-        with _clock(end + dt.timedelta(minutes=3)):
-            services.close_meeting(meeting=meeting, actor=self.lead, postpone_open=True)
-        self.counts["meetings"] += 1
-        for item, case, decision in decided:
-            self.follow_up(item, case, decision, day)
-
-    def plan_coming(self) -> None:
-        day = coming_day(self.today, self.plan.weekday)
-        planned_on = self.today - dt.timedelta(days=1)
-        while planned_on.weekday() >= 5:
-            planned_on -= dt.timedelta(days=1)
-        planned_at = _at(planned_on, PLANNED_AT)
-        cases = [self.ready(title, planned_at) for title in self.plan.coming]
-        cases = sorted((c for c in cases if c is not None), key=lambda c: (c.submitted_at, c.pk))
-        if not cases or planned_at >= self.now:
-            return
-        with _clock(planned_at):
-            services.plan_meeting(
-                team=self.team,
-                lead=self.lead,
-                starts_at=_at(day, self.plan.time),
-                participants=self.participants,
-                cases=cases,
-                location=self.plan.location,
-            )
-        self.counts["planned"] += 1
-
-    def minutes(self, meeting: Meeting) -> str:
-        names = ", ".join(user.get_full_name() for user in meeting.participants.order_by("pk"))
-        lines = [
-            f"Voorzitter: {self.lead.get_full_name()}. Aanwezig: {names}.",
-            "",
-        ]
-        items = meeting.items.select_related("case").prefetch_related("decisions")
-        for item in items.order_by("position"):
-            decisions = list(item.decisions.all())
-            verdict = decisions[0].get_kind_display() if decisions else "nog open"
-            lines.append(f"{item.position}. {item.case.title}")
-            lines.append(f"   Besluit: {verdict}.")
-        lines += ["", "Onderbouwing en actiepunten staan bij de besluiten per agendapunt."]
-        return "\n".join(lines)
-
-    # -- decisions
-
-    def spec(self, demo: DemoDecision, case: Case, day: dt.date, author) -> DecisionSpec | None:
-        director = None
-        if demo.kind == ESCALATE:
-            director = self.director
-            if director is None:
-                return None
-        compared_with, difference = self.comparison(demo, case, author)
-        return DecisionSpec(
-            kind=demo.kind,
-            rationale=demo.rationale,
-            public_values=[self.values[name] for name in demo.values if name in self.values],
-            values_weighing=demo.weighing,
-            backing=demo.backing,
-            rule_chafes=demo.rule_chafes,
-            refer_to=demo.refer_to if demo.kind == REFER else "",
-            evaluate_on=(None if demo.kind == POSTPONE else day + dt.timedelta(days=demo.evaluate)),
-            compared_with=compared_with,
-            difference=difference,
-            actions=[
-                ActionSpec(
-                    description=action.description,
-                    owner=self.owner(action.owner, case),
-                    due_on=working_day(day + dt.timedelta(days=action.due)),
-                )
-                for action in demo.actions
-            ],
-            director=director,
-            question=demo.question if demo.kind == ESCALATE else "",
-        )
-
-    def comparison(self, demo: DemoDecision, case: Case, user) -> tuple[Decision | None, str]:
-        """What the decision form would do: when the most similar earlier decision on the same
-        rule points the other way, name it and say why this case differs."""
-        from .forms import most_similar_earlier_decision
-
-        if demo.kind not in FOLLOWS_RULE | DEPARTS_FROM_RULE or not case.rule_id:
-            return None, ""
-        earlier = most_similar_earlier_decision(case, user)
-        if earlier is None or not points_opposite(demo.kind, earlier.kind):
-            earlier = None
-            other = self.case(demo.compare_with) if demo.compare_with else None
-            candidate = services.current_decision(other) if other is not None else None
-            if (
-                candidate is not None
-                and other.rule_id == case.rule_id
-                and points_opposite(demo.kind, candidate.kind)
-            ):
-                earlier = candidate
-        if earlier is None:
-            return None, ""
-        return earlier, demo.difference or FALLBACK_DIFFERENCE
-
-    def counted(self, decision: Decision) -> None:
-        self.counts["decisions"] += 1
-        self.counts["actions"] += decision.actions.count()
-        if decision.kind == ESCALATE:
-            self.counts["escalations"] += 1
-
-    # -- after the meeting
-
-    def follow_up(self, item: DemoItem, case: Case, decision: Decision, day: dt.date) -> None:
-        """Run what happened after the meeting, in the order it happened, up to now."""
-        order = itertools.count()
-        steps: list[tuple[dt.datetime, int, Callable[[], None]]] = []
-
-        def later(days: int, time: dt.time, step: Callable[[], None]) -> None:
-            heapq.heappush(
-                steps, (_at(working_day(day + dt.timedelta(days=days)), time), next(order), step)
-            )
-
-        def actions_done(made: Decision, demos: tuple[DemoAction, ...]) -> None:
-            for action, demo in zip(made.actions.order_by("pk"), demos, strict=False):
-                if demo.done is not None:
-                    later(demo.done, ACTION_DONE_AT, lambda action=action: self.done(action))
-
-        def answer() -> None:
-            escalation = getattr(decision, "escalation_raised", None)
-            if escalation is None:
-                return
-            spec = self.spec(item.answer, case, day, escalation.director)
-            made = services.answer_escalation(
-                escalation=escalation, director=escalation.director, spec=spec
-            )
-            self.counted(made)
-            actions_done(made, item.answer.actions)
-
-        def correct() -> None:
-            spec = self.spec(item.correction, case, day, self.lead)
-            made = services.supersede_decision(
-                decision=decision, author=self.lead, spec=spec, reason=item.correction_reason
-            )
-            self.counted(made)
-            actions_done(made, item.correction.actions)
-
-        def outcome() -> None:
-            case.refresh_from_db()
-            if case.status != CaseStatus.DECIDED:
-                return
-            services.record_outcome(
-                case=case, author=case.author, served=item.outcome.served, note=item.outcome.note
-            )
-            self.counts["outcomes"] += 1
-
-        actions_done(decision, item.decision.actions)
-        if item.answer is not None and decision.kind == ESCALATE:
-            later(item.answer_after, ANSWERED_AT, answer)
-        if item.correction is not None:
-            later(item.correction_after, CORRECTED_AT, correct)
-        if item.outcome is not None and decision.kind != POSTPONE:
-            later(item.outcome.after, OUTCOME_AT, outcome)
-        while steps:
-            moment, _, step = heapq.heappop(steps)
-            if moment >= self.now:
-                break  # the rest of the story has not happened yet
-            with _clock(moment):
-                step()
-
-    def done(self, action) -> None:
-        services.mark_action_done(action=action, actor=action.owner)

@@ -1,64 +1,28 @@
-"""Demo cases for `seed_demo`: everyday social-security work where a rule chafes.
+"""The demo's cases: everyday social-security work where a rule chafes.
 
 Inspired by the research report in the design folder (the SVB and The Hague) and the daily work
 of a municipal income and debt-help department. Every text is pseudonymised ("mevrouw A.",
-"meneer B."): no names, numbers or dates that identify anyone, so each passes the privacy guard.
+"meneer B."): no names, numbers or dates that identify anyone, so each passes the privacy guard
+that the services run.
 
-The cases are created through `cases.services`, exactly as the intake form would, and then moved
-back in time deterministically (no randomness) so that the demo shows six months of history.
+Most cases are written by hand; a few in every team's queue are put together by the composer in
+`bedoeling.scenario.texts` (the one the benchmarks use too), with a fixed seed.
 """
 
 from __future__ import annotations
 
-import datetime
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+import random
 
-from django.db import transaction
-from django.utils import timezone
-
-from .models import Barrier, Case, CaseEvent, CaseStatus, PublicValue, Rule
-from .services import create_case, submit_case, withdraw_case
-
-if TYPE_CHECKING:
-    from django.contrib.auth.models import AbstractBaseUser
-
-    from organisations.models import Team
+from .plans import DRAFT, WITHDRAWN, CasePlan
+from .texts import compose
 
 NOORD = "Inkomen Noord"
 ZUID = "Inkomen Zuid"
 SCHULD = "Schulddienstverlening"
 
-SUBMITTED = CaseStatus.SUBMITTED
-DRAFT = CaseStatus.DRAFT
-WITHDRAWN = CaseStatus.WITHDRAWN
-
-
-@dataclass(frozen=True)
-class DemoCase:
-    team: str
-    author: str
-    title: str
-    situation: str
-    effect: str
-    conflict: str
-    question: str
-    values: tuple[str, ...]
-    barrier: str
-    days_ago: int  # created this many days before today
-    rule: tuple[str, str] | None = None  # (regulation short_name, rule reference)
-    proposed_rule: str = ""
-    status: str = SUBMITTED
-    # Days after creation the author submitted it; None: never submitted (a withdrawn draft).
-    submit_after: int | None = 1
-    withdraw_after: int = 0  # days after creation the case was withdrawn
-    withdraw_reason: str = ""
-    harm_after: int | None = None  # harm starts this many days after creation
-
-
-DEMO_CASES: list[DemoCase] = [
+WRITTEN: list[CasePlan] = [
     # ------------------------------------------------------------------ Inkomen Noord
-    DemoCase(
+    CasePlan(
         team=NOORD,
         author="sanne",
         title="Oma met AOW en AIO vangt studerende kleinzoon op: kostendelersnorm halveert bijna "
@@ -91,7 +55,7 @@ DEMO_CASES: list[DemoCase] = [
         days_ago=12,
         harm_after=21,
     ),
-    DemoCase(
+    CasePlan(
         team=NOORD,
         author="sanne",
         title="Bankafschriften: wij accepteren een download van af- en bijschrijvingen, "
@@ -125,7 +89,7 @@ DEMO_CASES: list[DemoCase] = [
         days_ago=151,
         harm_after=14,
     ),
-    DemoCase(
+    CasePlan(
         team=NOORD,
         author="sanne",
         title="Terugvordering niet op te brengen door schulden: verwijzen naar schuldhulp in "
@@ -158,7 +122,7 @@ DEMO_CASES: list[DemoCase] = [
         days_ago=34,
         harm_after=30,
     ),
-    DemoCase(
+    CasePlan(
         team=NOORD,
         author="sanne",
         title="Moeder betaalt elke maand de boodschappen: gift van familie gekort en "
@@ -189,7 +153,7 @@ DEMO_CASES: list[DemoCase] = [
         barrier="wet- en regelgeving",
         days_ago=95,
     ),
-    DemoCase(
+    CasePlan(
         team=NOORD,
         author="sanne",
         title="Inlichtingenplicht gemist tijdens opname na een psychose: boete en terugvordering",
@@ -220,7 +184,7 @@ DEMO_CASES: list[DemoCase] = [
         days_ago=61,
         harm_after=14,
     ),
-    DemoCase(
+    CasePlan(
         team=NOORD,
         author="joost",
         title="Dochter trekt in als mantelzorger bij vader na beroerte: beiden gekort als "
@@ -251,7 +215,7 @@ DEMO_CASES: list[DemoCase] = [
         barrier="wet- en regelgeving",
         days_ago=120,
     ),
-    DemoCase(
+    CasePlan(
         team=NOORD,
         author="sanne",
         title="Zoektermijn van vier weken voor jongere die net uit begeleid wonen komt, "
@@ -282,7 +246,7 @@ DEMO_CASES: list[DemoCase] = [
         days_ago=5,
         harm_after=3,
     ),
-    DemoCase(
+    CasePlan(
         team=NOORD,
         author="sanne",
         title="Spaargeld voor de eigen uitvaart telt als vermogen: geen AIO-aanvulling",
@@ -310,7 +274,7 @@ DEMO_CASES: list[DemoCase] = [
         days_ago=3,
         status=DRAFT,
     ),
-    DemoCase(
+    CasePlan(
         team=NOORD,
         author="sanne",
         title="Twee weduwen willen samen een woning huren: gelden ze voor de AOW als samenwonend?",
@@ -339,7 +303,7 @@ DEMO_CASES: list[DemoCase] = [
         barrier="gebrek aan houvast",
         days_ago=172,
     ),
-    DemoCase(
+    CasePlan(
         team=NOORD,
         author="sanne",
         title="Zoon woont doordeweeks bij vader, ingeschreven bij moeder: wie krijgt de "
@@ -373,7 +337,7 @@ DEMO_CASES: list[DemoCase] = [
             "naar vader gaat en hebben dat zelf doorgegeven."
         ),
     ),
-    DemoCase(
+    CasePlan(
         team=NOORD,
         author="joost",
         title="Geen voorschot zolang Toeslagen de huurtoeslag herziet: gezin een maand zonder "
@@ -406,7 +370,7 @@ DEMO_CASES: list[DemoCase] = [
         days_ago=80,
         harm_after=10,
     ),
-    DemoCase(
+    CasePlan(
         team=NOORD,
         author="sanne",
         title="Zes weken in het buitenland voor de begrafenis en nalatenschap van moeder: "
@@ -437,7 +401,7 @@ DEMO_CASES: list[DemoCase] = [
         barrier="wet- en regelgeving",
         days_ago=45,
     ),
-    DemoCase(
+    CasePlan(
         team=NOORD,
         author="sanne",
         title="Buurtbewoners zamelen geld in voor een scootmobiel: inzameling telt als gift",
@@ -466,7 +430,7 @@ DEMO_CASES: list[DemoCase] = [
         days_ago=110,
         harm_after=25,
     ),
-    DemoCase(
+    CasePlan(
         team=NOORD,
         author="sanne",
         title="Moeder in de bijstand vangt dakloze volwassen zoon tijdelijk op: kostendelersnorm "
@@ -496,7 +460,7 @@ DEMO_CASES: list[DemoCase] = [
         days_ago=22,
         harm_after=10,
     ),
-    DemoCase(
+    CasePlan(
         team=NOORD,
         author="sanne",
         title="Spaargeld van de kinderen staat op rekening van moeder en telt als haar vermogen",
@@ -523,7 +487,7 @@ DEMO_CASES: list[DemoCase] = [
         days_ago=8,
         status=DRAFT,
     ),
-    DemoCase(
+    CasePlan(
         team=NOORD,
         author="sanne",
         title="Wijziging doorgegeven via het werkportaal van het UWV in plaats van bij ons: "
@@ -555,7 +519,7 @@ DEMO_CASES: list[DemoCase] = [
         ),
     ),
     # ------------------------------------------------------------------ Inkomen Zuid
-    DemoCase(
+    CasePlan(
         team=ZUID,
         author="lotte",
         title="Verhuisd van Noord naar Zuid: wij eisen pdf-afschriften die Noord niet nodig vond",
@@ -582,7 +546,7 @@ DEMO_CASES: list[DemoCase] = [
         barrier="afdelingen vinden elkaar niet",
         days_ago=143,
     ),
-    DemoCase(
+    CasePlan(
         team=ZUID,
         author="mehmet",
         title="Partner zorgt tijdelijk voor zieke moeder in het buitenland: toeslag aangepast "
@@ -613,7 +577,7 @@ DEMO_CASES: list[DemoCase] = [
         barrier="wet- en regelgeving",
         days_ago=88,
     ),
-    DemoCase(
+    CasePlan(
         team=ZUID,
         author="lotte",
         title="Jonge moeder van 22 met een baby van drie maanden moet eerst vier weken werk zoeken",
@@ -641,7 +605,7 @@ DEMO_CASES: list[DemoCase] = [
         days_ago=18,
         harm_after=5,
     ),
-    DemoCase(
+    CasePlan(
         team=ZUID,
         author="mehmet",
         title="Kerk betaalt de huurachterstand rechtstreeks aan de verhuurder: toch een gift?",
@@ -668,7 +632,7 @@ DEMO_CASES: list[DemoCase] = [
         barrier="wet- en regelgeving",
         days_ago=130,
     ),
-    DemoCase(
+    CasePlan(
         team=ZUID,
         author="mehmet",
         title="Oudere met AIO vangt dochter en kleinkinderen op na huiselijk geweld: gekort "
@@ -696,7 +660,7 @@ DEMO_CASES: list[DemoCase] = [
         days_ago=9,
         harm_after=14,
     ),
-    DemoCase(
+    CasePlan(
         team=ZUID,
         author="lotte",
         title="Te veel bijstand door een invoerfout van de gemeente: inwoner moet een half jaar "
@@ -724,7 +688,7 @@ DEMO_CASES: list[DemoCase] = [
         barrier="structuur en systemen",
         days_ago=55,
     ),
-    DemoCase(
+    CasePlan(
         team=ZUID,
         author="mehmet",
         title="Statushouder begreep de brief over de inlichtingenplicht niet: boete na niet "
@@ -752,7 +716,7 @@ DEMO_CASES: list[DemoCase] = [
         barrier="structuur en systemen",
         days_ago=101,
     ),
-    DemoCase(
+    CasePlan(
         team=ZUID,
         author="lotte",
         title="Vader draagt bij in natura in plaats van met overmakingen: onderhoudseis niet "
@@ -780,7 +744,7 @@ DEMO_CASES: list[DemoCase] = [
         barrier="gebrek aan houvast",
         days_ago=160,
     ),
-    DemoCase(
+    CasePlan(
         team=ZUID,
         author="lotte",
         title="Twee zussen in de bijstand delen een huurwoning: onderhuurcontract niet erkend",
@@ -803,7 +767,7 @@ DEMO_CASES: list[DemoCase] = [
         days_ago=2,
         status=DRAFT,
     ),
-    DemoCase(
+    CasePlan(
         team=ZUID,
         author="mehmet",
         title="Oude auto nodig om 's nachts naar de distributiecentra te rijden telt mee als "
@@ -831,7 +795,7 @@ DEMO_CASES: list[DemoCase] = [
         barrier="wet- en regelgeving",
         days_ago=74,
     ),
-    DemoCase(
+    CasePlan(
         team=ZUID,
         author="fatima",
         title="Intakegesprek vervalt na twee gemiste telefoontjes vanaf een afgeschermd nummer",
@@ -860,7 +824,7 @@ DEMO_CASES: list[DemoCase] = [
         barrier="sturing op productie",
         days_ago=27,
     ),
-    DemoCase(
+    CasePlan(
         team=ZUID,
         author="mehmet",
         title="Beginnende dementie: AIO-gerechtigde meldde niet dat zijn zoon bij hem woont",
@@ -889,7 +853,7 @@ DEMO_CASES: list[DemoCase] = [
             "betalingsregeling. We nemen het patroon mee in het overleg over mantelzorg."
         ),
     ),
-    DemoCase(
+    CasePlan(
         team=ZUID,
         author="lotte",
         title="Zus betaalt elke maand rechtstreeks de zorgpremie: gekort als gift",
@@ -916,7 +880,7 @@ DEMO_CASES: list[DemoCase] = [
         barrier="wet- en regelgeving",
         days_ago=40,
     ),
-    DemoCase(
+    CasePlan(
         team=ZUID,
         author="mehmet",
         title="Gescheiden echtpaar met AOW woont noodgedwongen samen door woningnood: samenwonend?",
@@ -943,7 +907,7 @@ DEMO_CASES: list[DemoCase] = [
         barrier="andere organisaties",
         days_ago=58,
     ),
-    DemoCase(
+    CasePlan(
         team=ZUID,
         author="lotte",
         title="Jongere vond zelf werk binnen de zoektermijn, maar het loon komt pas over zes weken",
@@ -969,7 +933,7 @@ DEMO_CASES: list[DemoCase] = [
             "Zijn werkgever geeft een voorschot op het loon; een casus is niet meer nodig."
         ),
     ),
-    DemoCase(
+    CasePlan(
         team=ZUID,
         author="mehmet",
         title="Zonder eigen betaalrekening geen bankafschriften: aanvraag blijft steken",
@@ -997,7 +961,7 @@ DEMO_CASES: list[DemoCase] = [
         status=DRAFT,
     ),
     # ------------------------------------------------------------------ Schulddienstverlening
-    DemoCase(
+    CasePlan(
         team=SCHULD,
         author="youssef",
         title="Jongere met openstaande boetes bij het CJIB mag niet op stage zonder vervoer: "
@@ -1026,7 +990,7 @@ DEMO_CASES: list[DemoCase] = [
         days_ago=15,
         harm_after=12,
     ),
-    DemoCase(
+    CasePlan(
         team=SCHULD,
         author="sanne",
         title="Eerder traject afgebroken tijdens een scheiding: wachttijd van drie jaar voor "
@@ -1054,7 +1018,7 @@ DEMO_CASES: list[DemoCase] = [
         barrier="gebrek aan rugdekking",
         days_ago=70,
     ),
-    DemoCase(
+    CasePlan(
         team=SCHULD,
         author="youssef",
         title="Schulden door een gokverslaving waarvoor hij nu in behandeling is: geen goede "
@@ -1084,7 +1048,7 @@ DEMO_CASES: list[DemoCase] = [
         barrier="wet- en regelgeving",
         days_ago=125,
     ),
-    DemoCase(
+    CasePlan(
         team=SCHULD,
         author="youssef",
         title="Beslagvrije voet te laag berekend door de deurwaarder: gezin met drie kinderen "
@@ -1112,7 +1076,7 @@ DEMO_CASES: list[DemoCase] = [
         days_ago=37,
         harm_after=7,
     ),
-    DemoCase(
+    CasePlan(
         team=SCHULD,
         author="ingrid",
         title="Door de SVB doorverwezen oudere met een AOW-vordering: SVB doet niet mee aan de "
@@ -1140,7 +1104,7 @@ DEMO_CASES: list[DemoCase] = [
         barrier="andere organisaties",
         days_ago=100,
     ),
-    DemoCase(
+    CasePlan(
         team=SCHULD,
         author="sanne",
         title="Jongere neemt een baan in de bouw niet aan omdat het loonbeslag alles opslokt",
@@ -1167,7 +1131,7 @@ DEMO_CASES: list[DemoCase] = [
         days_ago=28,
         harm_after=14,
     ),
-    DemoCase(
+    CasePlan(
         team=SCHULD,
         author="youssef",
         title="Zzp'er met een lopend bedrijf wordt niet toegelaten tot schuldhulp",
@@ -1191,7 +1155,7 @@ DEMO_CASES: list[DemoCase] = [
         days_ago=4,
         status=DRAFT,
     ),
-    DemoCase(
+    CasePlan(
         team=SCHULD,
         author="ingrid",
         title="De gemeente is zelf de grootste schuldeiser: bijstandsvordering blokkeert de "
@@ -1218,7 +1182,7 @@ DEMO_CASES: list[DemoCase] = [
         barrier="afdelingen vinden elkaar niet",
         days_ago=82,
     ),
-    DemoCase(
+    CasePlan(
         team=SCHULD,
         author="sanne",
         title="Gedupeerde ouder Toeslagen: publieke schulden kwijtgescholden, private schulden "
@@ -1248,7 +1212,7 @@ DEMO_CASES: list[DemoCase] = [
         barrier="het ministerie",
         days_ago=165,
     ),
-    DemoCase(
+    CasePlan(
         team=SCHULD,
         author="youssef",
         title="Vroegsignalering: huisbezoek pas na twee maanden huurachterstand is te laat",
@@ -1279,7 +1243,7 @@ DEMO_CASES: list[DemoCase] = [
         barrier="sturing op productie",
         days_ago=50,
     ),
-    DemoCase(
+    CasePlan(
         team=SCHULD,
         author="youssef",
         title="Zorgpremie via bronheffing van het CAK: inkomen zakt onder de beslagvrije voet",
@@ -1305,7 +1269,7 @@ DEMO_CASES: list[DemoCase] = [
         barrier="andere organisaties",
         days_ago=142,
     ),
-    DemoCase(
+    CasePlan(
         team=SCHULD,
         author="sanne",
         title="Schulden ontstaan door financiële uitbuiting door een ex-partner: goede trouw "
@@ -1333,7 +1297,7 @@ DEMO_CASES: list[DemoCase] = [
         barrier="wet- en regelgeving",
         days_ago=20,
     ),
-    DemoCase(
+    CasePlan(
         team=SCHULD,
         author="ingrid",
         title="Moratorium aangevraagd om een huisuitzetting te voorkomen",
@@ -1359,7 +1323,7 @@ DEMO_CASES: list[DemoCase] = [
             "moratorium is niet meer nodig."
         ),
     ),
-    DemoCase(
+    CasePlan(
         team=SCHULD,
         author="youssef",
         title="Jongere met huurachterstand moet eerst vier weken zoeken: achterstand loopt op "
@@ -1387,7 +1351,7 @@ DEMO_CASES: list[DemoCase] = [
         days_ago=10,
         harm_after=20,
     ),
-    DemoCase(
+    CasePlan(
         team=SCHULD,
         author="youssef",
         title="Schuld te klein voor een traject: openstaand lesgeld blokkeert de herinschrijving "
@@ -1414,7 +1378,7 @@ DEMO_CASES: list[DemoCase] = [
         days_ago=1,
         status=DRAFT,
     ),
-    DemoCase(
+    CasePlan(
         team=SCHULD,
         author="sanne",
         title="Inwoner trekt zich terug uit het traject na een wisseling van klantmanager",
@@ -1445,89 +1409,84 @@ DEMO_CASES: list[DemoCase] = [
     ),
 ]
 
+# Every team's queue also holds a few recent cases that no lead has put on an agenda yet, composed
+# from the phrase bank. Each names the seed that composes a text that reads as one story:
+# (team, author, rule, seed, days ago, public values, barrier).
+QUEUE = [
+    (
+        NOORD,
+        "sanne",
+        ("PW", "vermogensgrens"),
+        218,
+        6,
+        ("bestaanszekerheid", "participatie"),
+        "wet- en regelgeving",
+    ),
+    (
+        NOORD,
+        "joost",
+        ("PW", "terugvordering en verrekening"),
+        78,
+        9,
+        ("betrouwbare overheid", "menselijke maat"),
+        "structuur en systemen",
+    ),
+    (
+        ZUID,
+        "lotte",
+        ("PW", "kostendelersnorm"),
+        1025,
+        7,
+        ("bestaanszekerheid", "menselijke maat"),
+        "wet- en regelgeving",
+    ),
+    (
+        ZUID,
+        "mehmet",
+        ("PW", "giften"),
+        981,
+        4,
+        ("bestaanszekerheid", "menselijke maat"),
+        "wet- en regelgeving",
+    ),
+    (
+        SCHULD,
+        "youssef",
+        ("Wsnp", "goede trouw"),
+        119,
+        8,
+        ("menselijke maat", "participatie"),
+        "wet- en regelgeving",
+    ),
+    (
+        SCHULD,
+        "sanne",
+        ("Wgs", "beslagvrije voet"),
+        78,
+        5,
+        ("bestaanszekerheid", "rechtmatigheid"),
+        "andere organisaties",
+    ),
+]
 
-def _at(day: datetime.date, index: int) -> datetime.datetime:
-    """A working-hours moment on `day`, varied per case but always the same."""
-    hour = 8 + (index * 5) % 9  # 08:00 - 16:59
-    minute = (index * 17) % 60
-    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour, minute)))
 
-
-@transaction.atomic
-def seed_cases(
-    people: dict[str, AbstractBaseUser], teams: dict[str, Team], *, today: datetime.date
-) -> int:
-    """Create the demo cases that do not exist yet (same title in the same team); return how
-    many were created.
-
-    Every case goes through the services, as the intake form would, and is then moved back in
-    time. The oldest cases are created first, so case numbers follow the dates.
-    """
-    rules = {
-        (rule.regulation.short_name, rule.reference): rule
-        for rule in Rule.objects.active().select_related("regulation")
-    }
-    values = {value.name: value for value in PublicValue.objects.all()}
-    barriers = {barrier.name: barrier for barrier in Barrier.objects.all()}
-    existing = set(Case.objects.filter(team__in=teams.values()).values_list("team_id", "title"))
-    created = 0
-    oldest_first = sorted(enumerate(DEMO_CASES), key=lambda item: (-item[1].days_ago, item[0]))
-    for index, demo in oldest_first:
-        team = teams[demo.team]
-        if (team.pk, demo.title) in existing:
-            continue
-        author = people[demo.author]
-        created_on = today - datetime.timedelta(days=demo.days_ago)
-        rule = rules.get(demo.rule) if demo.rule else None
-        proposed_rule = demo.proposed_rule
-        if demo.rule and rule is None:
-            # The rule was renamed or retired in the admin: keep the case, name the rule.
-            proposed_rule = f"{demo.rule[0]} \u2014 {demo.rule[1]}"
-        data = {
-            "title": demo.title,
-            "situation": demo.situation,
-            "rule": rule,
-            "proposed_rule": proposed_rule,
-            "effect": demo.effect,
-            "conflict": demo.conflict,
-            "question": demo.question,
-            "barrier": barriers.get(demo.barrier),
-            "harm_date": (
-                created_on + datetime.timedelta(days=demo.harm_after)
-                if demo.harm_after is not None
-                else None
-            ),
-        }
-        case, _ = create_case(
-            author=author,
-            team=team,
-            data=data,
-            public_values=[values[name] for name in demo.values if name in values],
+def composed_queue() -> list[CasePlan]:
+    plans = []
+    for team, author, rule, seed, days_ago, values, barrier in QUEUE:
+        # Not for security: a fixed seed, so the demo reads the same every time.
+        texts = compose(random.Random(seed), rule, places=("Rivierstad",))  # noqa: S311
+        plans.append(
+            CasePlan(
+                team=team,
+                author=author,
+                rule=rule,
+                values=values,
+                barrier=barrier,
+                days_ago=days_ago,
+                **texts,
+            )
         )
-        _move_back_in_time(case, demo, created_on, index)
-        created += 1
-    return created
+    return plans
 
 
-def _move_back_in_time(case: Case, demo: DemoCase, created_on: datetime.date, index: int) -> None:
-    """Take the case through its status changes and date them in the past."""
-    created_at = _at(created_on, index)
-    last = created_at
-    moments = {CaseEvent.Kind.CREATED: created_at}
-    submitted_at = None
-    submits = demo.status == SUBMITTED or (
-        demo.status == WITHDRAWN and demo.submit_after is not None
-    )
-    if submits:
-        case = submit_case(case=case, actor=case.author)
-        submitted_at = created_at + datetime.timedelta(days=demo.submit_after, hours=1)
-        moments[CaseEvent.Kind.SUBMITTED] = last = submitted_at
-    if demo.status == WITHDRAWN:
-        case = withdraw_case(case=case, actor=case.author, reason=demo.withdraw_reason)
-        withdrawn_at = created_at + datetime.timedelta(days=demo.withdraw_after, hours=3)
-        moments[CaseEvent.Kind.WITHDRAWN] = last = withdrawn_at
-    Case.objects.filter(pk=case.pk).update(
-        created_at=created_at, submitted_at=submitted_at, updated_at=last
-    )
-    for kind, moment in moments.items():
-        CaseEvent.objects.filter(case=case, kind=kind).update(created_at=moment)
+CASES: tuple[CasePlan, ...] = (*WRITTEN, *composed_queue())
