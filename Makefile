@@ -2,8 +2,12 @@
 VENV := .venv
 BIN := $(VENV)/bin
 PYTHON ?= $(shell ./scripts/find-python)
+# `make run PORT=8123` serves on another port; the address in e-mails, the .ics file and the
+# demo's printed log-in line follows it (unless BEDOELING_BASE_URL is set in the environment).
+PORT ?= 8000
+BEDOELING_BASE_URL ?= http://127.0.0.1:$(PORT)
 # The embedded default: SQLite file, tasks in-process, debug pages and demo data.
-RUN_ENV := DJANGO_DEBUG=true
+RUN_ENV := DJANGO_DEBUG=true BEDOELING_BASE_URL=$(BEDOELING_BASE_URL)
 
 .PHONY: install run test lint format messages clean
 
@@ -18,7 +22,7 @@ install: $(BIN)/.installed
 run: install
 	$(RUN_ENV) $(BIN)/python manage.py migrate --noinput
 	$(RUN_ENV) $(BIN)/python manage.py seed_demo
-	$(RUN_ENV) $(BIN)/python manage.py runserver 127.0.0.1:8000
+	$(RUN_ENV) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 test: install
 	$(BIN)/python -m pytest

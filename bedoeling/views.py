@@ -1,9 +1,13 @@
 from __future__ import annotations
 
-from django.contrib.auth.decorators import login_required
+import datetime as dt
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_not_required, login_required
 from django.db.models import Q
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.views import i18n
 from django.views.decorators.http import require_GET
 
 from cases.models import Case, CaseStatus
@@ -12,7 +16,7 @@ from deliberations.models import Action, Escalation, Meeting
 from digests.models import Digest, Signal
 from digests.patterns import headline
 from organisations import clock
-from organisations.models import Membership, Role, Team
+from organisations.models import Membership, Team, remember_language
 from organisations.roles import roles_of
 
 
@@ -31,7 +35,7 @@ def home(request: HttpRequest) -> HttpResponse:
         )
     if roles.lead:
         context["awaiting_agenda"] = (
-            visible.filter(team__in=Membership.objects.team_ids(request.user, Role.LEAD))
+            visible.led_by(request.user)
             .awaiting_agenda()
             .order_by("harm_date", "submitted_at")[:20]
         )
@@ -43,6 +47,7 @@ def _followup(user, roles) -> dict:
     """What waits for this person after the case consultation: their open actions, outcomes to
     record, the next meeting they lead and escalations addressed to them."""
     context: dict = {
+        "today": clock.today(),
         # Actions they own, and the actions on the cases they brought.
         "my_actions": Action.objects.visible_to(user)
         .open()
@@ -58,11 +63,7 @@ def _followup(user, roles) -> dict:
         )
     if roles.lead:
         context["next_meeting"] = (
-            Meeting.objects.visible_to(user)
-            .upcoming()
-            .filter(team__in=Membership.objects.team_ids(user, Role.LEAD))
-            .select_related("team")
-            .first()
+            Meeting.objects.visible_to(user).upcoming().led_by(user).select_related("team").first()
         )
     if roles.director:
         org_digest = Digest.objects.visible_to(user).filter(team__isnull=True).first()
@@ -97,6 +98,51 @@ def team_detail(request: HttpRequest, pk: int) -> HttpResponse:
     team = get_object_or_404(Team.objects.visible_to(request.user), pk=pk)
     memberships = team.memberships.select_related("user").order_by("role", "user__last_name")
     return render(request, "bedoeling/team_detail.html", {"team": team, "memberships": memberships})
+
+
+# The date the accessibility statement was drawn up or last reviewed (at least once a year).
+STATEMENT_DATE = dt.date(2026, 12, 1)
+
+
+@require_GET
+@login_not_required
+def accessibility(request: HttpRequest) -> HttpResponse:
+    """The accessibility statement, after the Dutch government's model statement. Open to
+    everyone: a person who cannot log in must be able to read it."""
+    return render(
+        request,
+        "bedoeling/accessibility.html",
+        {"address": settings.BASE_URL, "statement_date": STATEMENT_DATE},
+    )
+
+
+HELP_ROLES = ("professional", "lead", "director")
+
+
+@require_GET
+@login_required
+def help_index(request: HttpRequest) -> HttpResponse:
+    roles = roles_of(request.user)
+    mine = [role for role in HELP_ROLES if getattr(roles, role)]
+    return render(request, "bedoeling/help.html", {"my_roles": mine})
+
+
+@require_GET
+@login_required
+def help_role(request: HttpRequest, role: str) -> HttpResponse:
+    if role not in HELP_ROLES:
+        raise Http404
+    return render(request, f"bedoeling/help_{role}.html")
+
+
+@login_not_required
+def choose_language(request: HttpRequest) -> HttpResponse:
+    """Django's language switch, which also remembers the choice for a logged-in person, so
+    that the mails they get are written in it too."""
+    response = i18n.set_language(request)
+    if request.method == "POST" and request.user.is_authenticated:
+        remember_language(request.user, request.POST.get("language", ""))
+    return response
 
 
 def locked_out(

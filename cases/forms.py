@@ -3,6 +3,7 @@ from __future__ import annotations
 import uuid
 
 from django import forms
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from organisations.models import Team
@@ -10,6 +11,10 @@ from organisations.models import Team
 from .guard import PrivacyGuardedForm
 from .models import Barrier, Case, CaseStatus, PublicValue, Regulation, Rule
 from .privacy import find_personal_data
+
+# A browser's date input only accepts ISO dates ("2026-11-23"); the active language's format
+# ("23-11-2026" in Dutch) would leave it empty.
+ISO_DATE = {"attrs": {"type": "date"}, "format": "%Y-%m-%d"}
 
 
 class RuleChoiceField(forms.ModelChoiceField):
@@ -22,6 +27,7 @@ class CaseForm(PrivacyGuardedForm, forms.ModelForm):
         queryset=Team.objects.none(),
         label=_("Team"),
         help_text=_("Which team's case consultation should discuss this case?"),
+        empty_label=_("— choose a team —"),
         error_messages={"invalid_choice": _("You cannot bring a case to that team.")},
     )
     rule = RuleChoiceField(
@@ -40,7 +46,8 @@ class CaseForm(PrivacyGuardedForm, forms.ModelForm):
         queryset=PublicValue.objects.all(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        label=Case._meta.get_field("public_values").verbose_name.capitalize(),
+        # capfirst keeps the verbose name lazy: translated per request, not once at import.
+        label=capfirst(Case._meta.get_field("public_values").verbose_name),
         help_text=Case._meta.get_field("public_values").help_text,
     )
     intake_token = forms.UUIDField(widget=forms.HiddenInput, required=False)
@@ -66,7 +73,7 @@ class CaseForm(PrivacyGuardedForm, forms.ModelForm):
             "effect": forms.Textarea(attrs={"rows": 3}),
             "conflict": forms.Textarea(attrs={"rows": 3}),
             "question": forms.Textarea(attrs={"rows": 3}),
-            "harm_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "harm_date": forms.DateInput(**ISO_DATE),
         }
 
     def __init__(self, *args, teams, **kwargs) -> None:
@@ -174,12 +181,12 @@ class CaseFilterForm(forms.Form):
         empty_label=_("all"),
     )
     date_from = forms.DateField(
-        label=_("Created from"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Created from"), required=False, widget=forms.DateInput(**ISO_DATE)
     )
     date_to = forms.DateField(
         label=_("Created up to and including"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(**ISO_DATE),
     )
     sort = forms.ChoiceField(
         label=_("Sort by"),

@@ -10,8 +10,9 @@ field, the kind of data and where it is — never the value.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -38,6 +39,9 @@ class Warning:
     kind: str
     position: int
     certain: bool
+    # Which sentence of the text it is in (1 = the first): a caseworker finds a sentence, not
+    # a character position.
+    sentence: int = 1
     # Where the text is stored, for the timeline: "situation" for a case's own field,
     # "deliberations.decision.rationale" for another model's.
     source: str = ""
@@ -47,13 +51,13 @@ class Warning:
         kind = KIND_LABELS[self.kind]
         if self.certain:
             return _(
-                "“%(field)s” contains %(kind)s (at character %(position)s). "
+                "“%(field)s” contains %(kind)s in sentence %(sentence)s. "
                 "Remove it or replace it with a pseudonym."
-            ) % {"field": self.label, "kind": kind, "position": self.position}
+            ) % {"field": self.label, "kind": kind, "sentence": self.sentence}
         return _(
-            "“%(field)s” contains a number that could be %(kind)s "
-            "(at character %(position)s). If it is not personal data, confirm that below."
-        ) % {"field": self.label, "kind": kind, "position": self.position}
+            "“%(field)s” contains a number that could be %(kind)s, in sentence %(sentence)s. "
+            "If it is not personal data, confirm that below."
+        ) % {"field": self.label, "kind": kind, "sentence": self.sentence}
 
 
 class PersonalDataRefused(ValidationError):
@@ -85,10 +89,19 @@ def scan(fields: dict[str, tuple[str, str]], sources: dict[str, str] | None = No
                     kind=str(finding.kind),
                     position=finding.start + 1,
                     certain=finding.certain,
+                    sentence=sentence_number(text or "", finding.start),
                     source=sources.get(name, name),
                 )
             )
     return warnings
+
+
+_SENTENCE_END = re.compile(r"[.!?]+(?=\s)|\n+")
+
+
+def sentence_number(text: str, position: int) -> int:
+    """The number of the sentence (1 = the first) in which `position` lies."""
+    return 1 + sum(1 for _ in _SENTENCE_END.finditer(text, 0, position))
 
 
 def guard(
@@ -159,7 +172,14 @@ class PrivacyGuardedForm(forms.Form):
         """Show the service's refusal: each message at its field, and the confirmation box."""
         self.needs_confirmation = refusal.needs_confirmation
         for warning in refusal.warnings:
-            self.add_error(self.error_field(warning.field), warning.message)
+            field = self.error_field(warning.field)
+            self.add_error(field, self.relabel(warning, field).message)
 
     def error_field(self, key: str) -> str | None:
         return key if key in self.fields else None
+
+    def relabel(self, warning: Warning, field: str | None) -> Warning:
+        """The warning, naming the field as this form labels it."""
+        if field is None or not self.fields[field].label:
+            return warning
+        return replace(warning, label=str(self.fields[field].label))

@@ -32,6 +32,12 @@ class CaseQuerySet(models.QuerySet):
             "team", "author", "rule__regulation", "barrier"
         ).prefetch_related("public_values")
 
+    def led_by(self, user) -> CaseQuerySet:
+        """The cases of the teams this person leads."""
+        from organisations.models import Role
+
+        return self.filter(team__in=Membership.objects.team_ids(user, Role.LEAD))
+
     def awaiting_agenda(self) -> CaseQuerySet:
         return self.filter(status="submitted")
 
@@ -56,8 +62,16 @@ def visible_through(queryset: models.QuerySet, user, prefix: str = "case") -> mo
 
 
 class CaseEventQuerySet(models.QuerySet):
+    """Timeline events are append-only: the queryset refuses to change or delete them."""
+
     def visible_to(self, user) -> CaseEventQuerySet:
         return visible_through(self, user)
+
+    def update(self, **kwargs):
+        raise TypeError("Timeline events are never changed.")
+
+    def delete(self):
+        raise TypeError("Timeline events are never deleted.")
 
 
 class CommentQuerySet(models.QuerySet):

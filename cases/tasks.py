@@ -5,9 +5,8 @@ from __future__ import annotations
 from celery import shared_task
 from django.conf import settings
 from django.template.loader import render_to_string
-from django.utils import translation
 
-from organisations.tasks import send_mail
+from organisations.mail import mail_people
 
 
 @shared_task
@@ -16,19 +15,16 @@ def notify_case_submitted(case_id: int) -> int:
 
     The mail names the case number and team and links to the case; it quotes no case text.
     """
-    from organisations.models import Membership, Role
+    from organisations.models import Role
 
     from .models import Case
 
     case = Case.objects.select_related("team").get(pk=case_id)
-    leads = Membership.objects.filter(team=case.team, role=Role.LEAD).select_related("user")
-    recipients = sorted({m.user.email for m in leads if m.user.email})
-    if not recipients:
-        return 0
-    with translation.override(settings.LANGUAGE_CODE):
-        context = {"case": case, "base_url": settings.BASE_URL}
+    leads = [m.user for m in case.team.memberships.filter(role=Role.LEAD).select_related("user")]
+    context = {"case": case, "base_url": settings.BASE_URL}
+
+    def render() -> tuple[str, str]:
         subject = render_to_string("cases/email/submitted_subject.txt", context).strip()
-        body = render_to_string("cases/email/submitted.txt", context)
-    for recipient in recipients:
-        send_mail.delay(subject, body, [recipient])
-    return len(recipients)
+        return subject, render_to_string("cases/email/submitted.txt", context)
+
+    return mail_people(leads, render)

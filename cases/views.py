@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -16,21 +17,14 @@ from .forms import AdoptRuleForm, CaseFilterForm, CaseForm, CommentForm, Withdra
 from .guard import PersonalDataRefused, scan
 from .models import Case, CasePermissions
 from .precedents import similar_cases
+from .selectors import get_case_for
 
 PAGE_SIZE = 25
 
 
-def get_case_for(user, pk: int) -> Case:
-    """The case, if this person may see it; 404 otherwise."""
-    return get_object_or_404(
-        Case.objects.visible_to(user).select_related(
-            "team", "author", "rule__regulation", "barrier"
-        ),
-        pk=pk,
-    )
-
-
-def _intake_context(request: HttpRequest, form: CaseForm, case: Case | None = None) -> dict:
+def _intake_context(
+    request: HttpRequest, form: CaseForm, case: Case | None = None, **extra
+) -> dict:
     team = case.team if case else None
     return {
         "form": form,
@@ -38,6 +32,10 @@ def _intake_context(request: HttpRequest, form: CaseForm, case: Case | None = No
         "team": team,
         "organisation": Organisation.objects.first(),
         "team_purposes": list(form.fields["team"].queryset.values("pk", "name", "purpose")),
+        # A refused submit shows the live panel for the text as submitted, so the precedents
+        # found while typing stay on the page.
+        "assist": _assist_context(request.POST, request.user) if request.method == "POST" else None,
+        **extra,
     }
 
 
@@ -87,16 +85,22 @@ def case_edit(request: HttpRequest, pk: int) -> HttpResponse:
         raise PermissionDenied
     teams = Team.objects.filter(pk=case.team_id)
     form = CaseForm(request.POST or None, instance=case, teams=teams)
+    # The author of a draft can save and submit it in one go, from the edit page.
+    can_submit = CasePermissions(case, request.user).can_submit
+    submit = can_submit and "submit" in request.POST
     if request.method == "POST" and form.is_valid():
         try:
-            services.update_case(
-                case=case,
-                actor=request.user,
-                data=form.case_data(),
-                public_values=form.cleaned_data["public_values"],
-                version=form.cleaned_data["version"] or 0,
-                confirmed=form.confirmed,
-            )
+            with transaction.atomic():
+                case = services.update_case(
+                    case=case,
+                    actor=request.user,
+                    data=form.case_data(),
+                    public_values=form.cleaned_data["public_values"],
+                    version=form.cleaned_data["version"] or 0,
+                    confirmed=form.confirmed,
+                )
+                if submit:
+                    case = services.submit_case(case=case, actor=request.user)
         except PersonalDataRefused as refusal:
             form.refuse(refusal)
         except services.StaleCase:
@@ -109,9 +113,17 @@ def case_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 ),
             )
         else:
-            messages.success(request, _("Your changes were saved."))
+            if submit:
+                messages.success(
+                    request,
+                    _("Case %(reference)s was saved and submitted to the case consultation.")
+                    % {"reference": case.reference},
+                )
+            else:
+                messages.success(request, _("Your changes were saved."))
             return redirect(case)
-    return render(request, "cases/case_form.html", _intake_context(request, form, case))
+    context = _intake_context(request, form, case, can_submit=can_submit)
+    return render(request, "cases/case_form.html", context)
 
 
 @require_GET
@@ -234,19 +246,17 @@ def intake_assist(request: HttpRequest) -> HttpResponse:
 
     Sent as POST so that no text, and no personal data in it, ever ends up in a URL or log.
     """
+    return render(request, "cases/_intake_assist.html", _assist_context(request.POST, request.user))
+
+
+def _assist_context(data, user) -> dict:
+    """Privacy warnings and similar earlier cases for the text typed so far."""
     labels = {name: Case._meta.get_field(name).verbose_name for name in Case.TEXT_FIELDS}
-    texts = {name: (labels[name].capitalize(), request.POST.get(name, "")) for name in labels}
-    warnings = scan(texts)
-    query = " ".join(
-        request.POST.get(name, "") for name in ("title", "situation", "effect", "conflict")
-    )
-    rule_id = request.POST.get("rule") or None
-    precedents = similar_cases(
-        query, request.user, rule=int(rule_id) if (rule_id or "").isdigit() else None
-    )
-    return render(
-        request, "cases/_intake_assist.html", {"warnings": warnings, "precedents": precedents}
-    )
+    texts = {name: (labels[name].capitalize(), data.get(name, "")) for name in labels}
+    query = " ".join(data.get(name, "") for name in ("title", "situation", "effect", "conflict"))
+    rule_id = data.get("rule") or ""
+    precedents = similar_cases(query, user, rule=int(rule_id) if rule_id.isdigit() else None)
+    return {"warnings": scan(texts), "precedents": precedents}
 
 
 def _case_list(request: HttpRequest, cases, template_context: dict) -> HttpResponse:

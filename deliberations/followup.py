@@ -133,7 +133,7 @@ def followup_context(case: Case, user) -> dict:
                 and case.author_id == user.pk
                 and current is not None
             ),
-            can_correct=permissions.is_lead,
+            can_correct=permissions.is_lead and case.status != CaseStatus.CLOSED,
         )
     }
 

@@ -6,6 +6,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
+from cases.forms import ISO_DATE
 from cases.guard import PrivacyGuardedForm
 from cases.models import Case, PublicValue
 from organisations.models import Role, Team
@@ -62,7 +63,7 @@ class MeetingForm(forms.Form):
         self.team = team
         self.fields["participants"].queryset = team_members(team)
         self.fields["cases"].queryset = (
-            Case.objects.filter(team=team, status="submitted")
+            team.cases.awaiting_agenda()
             .select_related("rule__regulation")
             .order_by("harm_date", "submitted_at", "pk")
         )
@@ -71,10 +72,13 @@ class MeetingForm(forms.Form):
 
 class ActionForm(forms.Form):
     description = forms.CharField(label=_("Action"), max_length=300, required=False)
-    owner = PersonChoiceField(label=_("Owner"), queryset=User.objects.none(), required=False)
-    due_on = forms.DateField(
-        label=_("Due"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    owner = PersonChoiceField(
+        label=_("Owner"),
+        queryset=User.objects.none(),
+        required=False,
+        empty_label=_("— choose a person —"),
     )
+    due_on = forms.DateField(label=_("Due"), required=False, widget=forms.DateInput(**ISO_DATE))
 
     def __init__(self, *args, team=None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -128,7 +132,10 @@ class DecisionForm(PrivacyGuardedForm):
         label=_("Refer to (department or organisation)"), max_length=200, required=False
     )
     director = PersonChoiceField(
-        label=_("Escalate to director"), queryset=User.objects.none(), required=False
+        label=_("Escalate to director"),
+        queryset=User.objects.none(),
+        required=False,
+        empty_label=_("— choose a director —"),
     )
     question = forms.CharField(
         label=_("Question for the director"),
@@ -139,7 +146,7 @@ class DecisionForm(PrivacyGuardedForm):
     evaluate_on = forms.DateField(
         label=_("Evaluate the outcome on"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(**ISO_DATE),
         help_text=_("Required for every decision but postpone."),
     )
     difference = forms.CharField(
@@ -191,7 +198,8 @@ class DecisionForm(PrivacyGuardedForm):
                 number = int(warning.field.split(".")[1])
                 action_forms[number].add_error("description", warning.message)
             else:
-                self.add_error(self.error_field(warning.field), warning.message)
+                field = self.error_field(warning.field)
+                self.add_error(field, self.relabel(warning, field).message)
 
     def _filled_action_forms(self) -> list:
         return [form for form in self.actions.forms if form.cleaned_data.get("description")]
@@ -283,10 +291,33 @@ class CorrectionForm(DecisionForm):
     )
 
 
+class AttendanceForm(forms.Form):
+    attendees = PeopleChoiceField(
+        label=_("Present"),
+        queryset=User.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    def __init__(self, *args, meeting, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["attendees"].queryset = team_members(meeting.team)
+        if not self.is_bound:
+            self.initial["attendees"] = [person.pk for person in meeting.attendees.all()] or [
+                person.pk for person in meeting.participants.all()
+            ]
+
+
 class NotesForm(PrivacyGuardedForm):
     notes = forms.CharField(
         label=_("Notes"), max_length=5000, required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
+
+    def __init__(self, *args, **kwargs) -> None:
+        # The meeting page renders the field by hand as "item-notes"; the error summary links
+        # to the field's id, so the form must use the same.
+        kwargs.setdefault("auto_id", "item-%s")
+        super().__init__(*args, **kwargs)
 
 
 class MinutesForm(PrivacyGuardedForm):

@@ -41,6 +41,13 @@ class Meeting(models.Model):
         blank=True,
         verbose_name=_("participants"),
     )
+    attendees = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        related_name="attended_meetings",
+        blank=True,
+        verbose_name=_("present"),
+        help_text=_("Who actually took part, recorded by the chair while the meeting runs."),
+    )
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.PLANNED
     )

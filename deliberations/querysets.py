@@ -4,11 +4,8 @@ from __future__ import annotations
 
 from django.db import models
 
-from organisations.models import Membership
-
-
-def _team_ids(user) -> models.QuerySet:
-    return Membership.objects.filter(user=user).values("team_id")
+from cases.querysets import visible_through
+from organisations.models import Membership, Role
 
 
 class MeetingQuerySet(models.QuerySet):
@@ -16,7 +13,11 @@ class MeetingQuerySet(models.QuerySet):
         """Members of the team (any role, directors included) read its meetings."""
         if not user.is_authenticated:
             return self.none()
-        return self.filter(team__in=_team_ids(user))
+        return self.filter(team__in=Membership.objects.team_ids(user))
+
+    def led_by(self, user) -> MeetingQuerySet:
+        """The meetings of the teams this person leads."""
+        return self.filter(team__in=Membership.objects.team_ids(user, Role.LEAD))
 
     def upcoming(self) -> MeetingQuerySet:
         """Meetings still to hold: running, or planned from today on (a planned meeting that
@@ -33,9 +34,7 @@ class MeetingQuerySet(models.QuerySet):
 
 class DecisionQuerySet(models.QuerySet):
     def visible_to(self, user) -> DecisionQuerySet:
-        from cases.models import Case
-
-        return self.filter(case__in=Case.objects.visible_to(user))
+        return visible_through(self, user)
 
     def current(self) -> DecisionQuerySet:
         """The decisions no later decision corrected: the only definition of "current".
@@ -48,10 +47,16 @@ class DecisionQuerySet(models.QuerySet):
         return self.exclude(pk__in=corrected)
 
     def settling(self) -> DecisionQuerySet:
-        """The decisions that settle their case (see `DecisionKind.settles`)."""
+        """The decisions that settle their case (see `DecisionKind.settles`).
+
+        Written as NOT IN the kinds that do not settle, not as IN those that do: that is the
+        predicate of the partial index `decision_evaluation_due` (deliberations/0004), so
+        PostgreSQL counts the outcomes still to evaluate from the index alone (at 1,000,000
+        cases 0.29 s instead of 0.98 s, bench/README.md).
+        """
         from .models import DecisionKind
 
-        return self.filter(kind__in=DecisionKind.settling())
+        return self.exclude(kind__in=[kind for kind in DecisionKind if not kind.settles])
 
     def of_case(self, case) -> Decision | None:  # noqa: F821
         """The case's decision: its newest current, settling one (None while it has none)."""
@@ -63,10 +68,8 @@ class EscalationQuerySet(models.QuerySet):
         """A director sees escalations addressed to them; the team's members see their own."""
         if not user.is_authenticated:
             return self.none()
-        from cases.models import Case
-
-        overseen = Membership.objects.filter(user=user, role="director").values("team_id")
-        in_teams = self.filter(case__in=Case.objects.visible_to(user))
+        overseen = Membership.objects.team_ids(user, Role.DIRECTOR)
+        in_teams = visible_through(self, user)
         return in_teams.filter(models.Q(director=user) | ~models.Q(case__team__in=overseen))
 
     def open(self) -> EscalationQuerySet:
@@ -75,9 +78,7 @@ class EscalationQuerySet(models.QuerySet):
 
 class ActionQuerySet(models.QuerySet):
     def visible_to(self, user) -> ActionQuerySet:
-        from cases.models import Case
-
-        return self.filter(case__in=Case.objects.visible_to(user))
+        return visible_through(self, user)
 
     def open(self) -> ActionQuerySet:
         return self.filter(done_at__isnull=True)

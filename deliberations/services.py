@@ -149,6 +149,20 @@ def start_meeting(*, meeting: Meeting, actor) -> Meeting:
 
 
 @transaction.atomic
+def record_attendance(*, meeting: Meeting, actor, attendees: Iterable) -> Meeting:
+    """Who is present: the chair records it while the meeting runs; closing freezes it."""
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if meeting.status != Meeting.Status.IN_PROGRESS:
+        raise InvalidState("attendance is recorded while the meeting runs")
+    members = set(meeting.team.memberships.values_list("user_id", flat=True))
+    attendees = list(attendees)
+    if any(person.pk not in members for person in attendees):
+        raise InvalidState("only members of the team attend its meeting")
+    meeting.attendees.set(attendees)
+    return meeting
+
+
+@transaction.atomic
 def save_notes(*, item: AgendaItem, actor, notes: str, confirmed: bool = False) -> None:
     if item.meeting.is_closed:
         raise InvalidState("meeting closed")

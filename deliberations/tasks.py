@@ -10,24 +10,25 @@ from celery import shared_task
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import translation
 
+from organisations import clock
+from organisations.mail import mail_people
+from organisations.models import language_of
 from organisations.tasks import send_mail
 
 
 def _render(template: str, context: dict) -> tuple[str, str]:
-    with translation.override(settings.LANGUAGE_CODE):
-        context = {**context, "base_url": settings.BASE_URL}
-        subject = render_to_string(f"deliberations/email/{template}_subject.txt", context).strip()
-        body = render_to_string(f"deliberations/email/{template}.txt", context)
+    """Subject and body in the active language."""
+    context = {**context, "base_url": settings.BASE_URL}
+    subject = render_to_string(f"deliberations/email/{template}_subject.txt", context).strip()
+    body = render_to_string(f"deliberations/email/{template}.txt", context)
     return " ".join(subject.split()), body
 
 
-def _mail_each(users, subject: str, body: str) -> int:
-    addresses = sorted({user.email for user in users if user.email})
-    for address in addresses:
-        send_mail.delay(subject, body, [address])
-    return len(addresses)
+def _mail_each(users, template: str, context: dict) -> int:
+    """The mail to each of `users`, each in their own language."""
+    return mail_people(users, lambda: _render(template, context))
 
 
 @shared_task
@@ -36,8 +37,9 @@ def send_meeting_invitations(meeting_id: int) -> int:
 
     meeting = Meeting.objects.select_related("team").get(pk=meeting_id)
     items = meeting.items.select_related("case").order_by("position")
-    subject, body = _render("invitation", {"meeting": meeting, "items": items})
-    return _mail_each(meeting.participants.all(), subject, body)
+    return _mail_each(
+        meeting.participants.all(), "invitation", {"meeting": meeting, "items": items}
+    )
 
 
 @shared_task
@@ -45,8 +47,7 @@ def send_minutes(meeting_id: int) -> int:
     from .models import Meeting
 
     meeting = Meeting.objects.select_related("team").get(pk=meeting_id)
-    subject, body = _render("minutes", {"meeting": meeting})
-    return _mail_each(meeting.participants.all(), subject, body)
+    return _mail_each(meeting.participants.all(), "minutes", {"meeting": meeting})
 
 
 @shared_task
@@ -54,8 +55,7 @@ def notify_escalation(escalation_id: int) -> int:
     from .models import Escalation
 
     escalation = Escalation.objects.select_related("case__team", "director").get(pk=escalation_id)
-    subject, body = _render("escalation", {"escalation": escalation})
-    return _mail_each([escalation.director], subject, body)
+    return _mail_each([escalation.director], "escalation", {"escalation": escalation})
 
 
 @shared_task
@@ -73,8 +73,9 @@ def notify_escalation_answered(escalation_id: int) -> int:
             team=escalation.case.team, role=Role.LEAD
         ).select_related("user")
     ]
-    subject, body = _render("escalation_answered", {"escalation": escalation})
-    return _mail_each([escalation.case.author, *leads], subject, body)
+    return _mail_each(
+        [escalation.case.author, *leads], "escalation_answered", {"escalation": escalation}
+    )
 
 
 @shared_task
@@ -88,7 +89,7 @@ def send_daily_reminders() -> int:
     from .models import Action, ReminderSent
     from .services import cases_awaiting_evaluation
 
-    today = timezone.localdate()
+    today = clock.today()
     overdue = Action.objects.open().filter(due_on__lt=today).select_related("case", "owner")
     per_person: dict[int, dict] = {}
     for action in overdue:
@@ -109,7 +110,8 @@ def send_daily_reminders() -> int:
                 ReminderSent.objects.create(user=user, day=today)
         except IntegrityError:
             continue  # already reminded today
-        subject, body = _render("reminder", {"user": user, **items})
+        with translation.override(language_of(user)):
+            subject, body = _render("reminder", {"user": user, **items})
         transaction.on_commit(lambda s=subject, b=body, a=user.email: send_mail.delay(s, b, [a]))
         sent += 1
     return sent

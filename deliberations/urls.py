@@ -12,6 +12,7 @@ urlpatterns = [
     path("<int:pk>/agenda/", views.agenda_add, name="agenda_add"),
     path("<int:pk>/minutes/", views.minutes, name="minutes"),
     path("<int:pk>/minutes/save/", views.minutes_save, name="minutes_save"),
+    path("<int:pk>/attendance/", views.attendance_save, name="attendance"),
     path("<int:pk>/close/", views.meeting_close, name="close"),
     path("<int:pk>/calendar.ics", views.meeting_ics, name="ics"),
     path("items/<int:pk>/move/", views.agenda_move, name="agenda_move"),

@@ -7,6 +7,7 @@ import datetime as dt
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -22,6 +23,7 @@ from organisations.models import Organisation, Role
 
 from . import services
 from .forms import (
+    AttendanceForm,
     CloseMeetingForm,
     CorrectionForm,
     DecisionForm,
@@ -136,16 +138,19 @@ def _meeting_context(
         )
     context = {
         "meeting": meeting,
+        "participants": meeting.participants.order_by("first_name", "last_name", "username"),
         "items": items,
         "selected": selected,
         "can_run": can_run,
         "organisation": Organisation.objects.first(),
         "close_form": extra.pop("close_form", None) or CloseMeetingForm(),
+        "attendance_form": extra.pop("attendance_form", None) or AttendanceForm(meeting=meeting),
         "minutes_form": extra.pop("minutes_form", None)
         or MinutesForm(initial={"minutes": meeting.minutes, "version": meeting.version}),
-        "addable": Case.objects.filter(team=meeting.team, status="submitted").order_by(
-            "harm_date", "submitted_at"
-        )
+        "addable": Case.objects.visible_to(request.user)
+        .filter(team=meeting.team)
+        .awaiting_agenda()
+        .order_by("harm_date", "submitted_at")
         if can_run and not meeting.is_closed
         else [],
     }
@@ -220,7 +225,17 @@ def agenda_move(request: HttpRequest, pk: int) -> HttpResponse:
     direction = -1 if request.POST.get("direction") == "up" else 1
     if not item.meeting.is_closed:
         services.move_agenda_item(item=item, direction=direction)
-    return redirect(f"{item.meeting.get_absolute_url()}#agenda")
+    return redirect(f"{item.meeting.get_absolute_url()}#{_moved_anchor(item, direction)}")
+
+
+def _moved_anchor(item: AgendaItem, direction: int) -> str:
+    """Where the page opens after a move, so keyboard focus stays with the moved item: its
+    button for the same direction (to move it further), or the item itself at either end."""
+    order = list(item.meeting.items.order_by("position", "pk").values_list("pk", flat=True))
+    at_end = order.index(item.pk) == (0 if direction < 0 else len(order) - 1)
+    if at_end:
+        return f"item-{item.pk}"
+    return f"item-{item.pk}-{'up' if direction < 0 else 'down'}"
 
 
 @require_POST
@@ -329,6 +344,26 @@ def minutes_save(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @login_required
+def attendance_save(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = get_meeting_for(request.user, pk)
+    require_lead(request.user, meeting)
+    form = AttendanceForm(request.POST, meeting=meeting)
+    if form.is_valid():
+        try:
+            services.record_attendance(
+                meeting=meeting, actor=request.user, attendees=form.cleaned_data["attendees"]
+            )
+        except services.InvalidState:
+            messages.error(request, _("Who was present is recorded while the meeting runs."))
+        else:
+            messages.success(request, _("Attendance saved."))
+        return redirect(f"{meeting.get_absolute_url()}#attendance")
+    context = _meeting_context(request, meeting, attendance_form=form)
+    return render(request, "deliberations/meeting_detail.html", context, status=422)
+
+
+@require_POST
+@login_required
 def meeting_close(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = get_meeting_for(request.user, pk)
     require_lead(request.user, meeting)
@@ -359,15 +394,23 @@ def meeting_close(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def minutes(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = get_meeting_for(request.user, pk)
+    decisions = Decision.objects.select_related(
+        "author", "escalation_raised__director"
+    ).prefetch_related("actions__owner", "public_values")
     items = (
         meeting.items.select_related("case__rule__regulation")
-        .prefetch_related("decisions__actions__owner", "decisions__public_values")
+        .prefetch_related(Prefetch("decisions", queryset=decisions))
         .order_by("position")
     )
     return render(
         request,
         "deliberations/minutes.html",
-        {"meeting": meeting, "items": items, "participants": meeting.participants.all()},
+        {
+            "meeting": meeting,
+            "items": items,
+            "participants": meeting.participants.all(),
+            "attendees": meeting.attendees.all(),
+        },
     )
 
 

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from cases.guard import PersonalDataRefused
 from cases.models import CasePermissions, CaseStatus
-from cases.views import get_case_for
+from cases.selectors import get_case_for
 
 from . import services
 from .followup import may_mark_done

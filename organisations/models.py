@@ -96,3 +96,38 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} \u2014 {self.team} ({self.get_role_display()})"
+
+
+class Preference(models.Model):
+    """What a person chose for themselves: the language of their pages and of their mails."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="preference",
+        verbose_name=_("person"),
+    )
+    language = models.CharField(
+        _("language"), max_length=10, choices=settings.LANGUAGES, blank=True
+    )
+
+    class Meta:
+        verbose_name = _("preference")
+        verbose_name_plural = _("preferences")
+
+    def __str__(self) -> str:
+        return f"{self.user}: {self.language}"
+
+
+def language_of(user) -> str:
+    """The language to write to this person in: their last choice, else the site's."""
+    try:
+        chosen = user.preference.language
+    except (Preference.DoesNotExist, AttributeError):
+        chosen = ""
+    return chosen or settings.LANGUAGE_CODE
+
+
+def remember_language(user, language: str) -> None:
+    if language in dict(settings.LANGUAGES):
+        Preference.objects.update_or_create(user=user, defaults={"language": language})

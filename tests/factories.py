@@ -2,8 +2,8 @@ import factory
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from organisations.models import Membership, Organisation, Role, Team
 from cases.keywords import keywords
+from organisations.models import Membership, Organisation, Role, Team
 
 PASSWORD = "correct horse battery staple"
 

@@ -6,8 +6,8 @@ import pytest
 from django.core import mail
 from playwright.sync_api import expect
 
-from organisations.models import Role
 from cases.models import Case, CaseStatus
+from organisations.models import Role
 from tests.browser.conftest import assert_accessible, log_in, log_out
 from tests.factories import (
     CaseFactory,
@@ -77,7 +77,10 @@ def test_a_professional_files_the_grandmothers_case(page, world, axe):
     expect(assist.get_by_role("link", name=re.compile("Oma met AIO en logerende"))).to_be_visible()
 
     page.get_by_role("button", name="Indienen voor het casusoverleg").click()
-    expect(page.get_by_text("“Situatie” bevat een burgerservicenummer (BSN)")).to_be_visible()
+    # The message stands at the field, and the error summary links to it.
+    refusal = "“Situatie” bevat een burgerservicenummer (BSN)"
+    expect(page.locator("#id_situation_error")).to_contain_text(refusal)
+    expect(page.locator("#error-summary a[href='#id_situation']")).to_contain_text(refusal)
     assert not Case.objects.filter(author=world["sanne"]).exists()
     # Nothing was lost: fix the one field without retyping the rest.
     expect(page.get_by_label("Titel")).to_have_value("Oma met AIO, kleinzoon logeert")

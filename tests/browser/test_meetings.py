@@ -5,8 +5,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from organisations.models import Role
 from cases.models import Case, CaseStatus
+from organisations.models import Role
 from tests.browser.conftest import assert_accessible, log_in, log_out
 from tests.factories import (
     CaseFactory,

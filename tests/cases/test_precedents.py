@@ -8,9 +8,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from organisations.models import Role
 from cases.models import Case, Rule
 from cases.precedents import Precedent, similar_cases
+from organisations.models import Role
 from tests.factories import CaseFactory, MembershipFactory, TeamFactory, UserFactory
 
 GRANDSON = {

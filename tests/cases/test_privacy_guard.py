@@ -20,7 +20,7 @@ def test_a_bsn_with_a_cue_blocks_the_save_and_keeps_the_text(client, professiona
     assert response.status_code == 200
     assert not Case.objects.exists()
     text = response.text
-    assert "“Situatie” bevat een burgerservicenummer (BSN) (bij teken 19)" in text
+    assert "“Situatie” bevat een burgerservicenummer (BSN) in zin 1." in text
     assert situation in text  # what was typed stays in the form
     assert intake_data["conflict"] in text
 
@@ -120,3 +120,11 @@ def test_a_comment_goes_through_the_guard(client, professional, team):
     assert "een telefoonnummer" in response.text
     assert "Bel haar op 06-12345678" in response.text
     assert not Comment.objects.exists()
+
+
+def test_the_message_names_the_sentence_a_caseworker_can_find(client, professional, intake_data):
+    client.force_login(professional)
+    situation = f"Mevrouw woont alleen. Haar zoon logeert er soms. Zijn BSN is {VALID_BSN}."
+    response = client.post(reverse("cases:create"), {**intake_data, "situation": situation})
+    assert "burgerservicenummer (BSN) in zin 3." in response.text
+    assert "teken" not in response.text
