@@ -39,9 +39,7 @@ class BuildForm(forms.Form):
             )
         },
     )
-    start = forms.DateField(
-        label=gettext_lazy("From"), widget=forms.DateInput(**ISO_DATE)
-    )
+    start = forms.DateField(label=gettext_lazy("From"), widget=forms.DateInput(**ISO_DATE))
     end = forms.DateField(
         label=gettext_lazy("Up to and including"), widget=forms.DateInput(**ISO_DATE)
     )
@@ -104,9 +102,7 @@ RANGE_LABELS = {
 
 
 def _date_field(label) -> forms.DateField:
-    return forms.DateField(
-        label=label, required=False, widget=forms.DateInput(**ISO_DATE)
-    )
+    return forms.DateField(label=label, required=False, widget=forms.DateInput(**ISO_DATE))
 
 
 def is_number(text: str) -> bool:
