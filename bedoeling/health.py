@@ -35,7 +35,8 @@ def check_broker() -> str:
         return NOT_CONFIGURED
     try:
         with Connection(settings.CELERY_BROKER_URL, connect_timeout=2) as conn:
-            conn.ensure_connection(max_retries=1, timeout=2)
+            # One immediate retry: a health probe wants an answer now, not after a back-off.
+            conn.ensure_connection(max_retries=1, interval_start=0, interval_step=0, timeout=2)
     except Exception:
         logger.exception("Health check: broker unreachable")
         return ERROR

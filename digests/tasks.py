@@ -9,9 +9,9 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 
-from organisations.tasks import send_mail
+from organisations.mail import mail_people
 
 from .models import Digest
 from .patterns import build_digest, headline
@@ -115,14 +115,11 @@ def notify_directors(digest_id: int) -> int:
         .distinct()
         .order_by("pk")
     )
-    with translation.override(settings.LANGUAGE_CODE):
-        context = {
-            "digest": digest,
-            "figures": headline(digest.data),
-            "base_url": settings.BASE_URL,
-        }
+    context = {"digest": digest, "figures": headline(digest.data), "base_url": settings.BASE_URL}
+
+    def render() -> tuple[str, str]:
         subject = " ".join(render_to_string("digests/email/ready_subject.txt", context).split())
-        body = render_to_string("digests/email/ready.txt", context)
-    for director in directors:
-        send_mail.delay(subject, body, [director.email])
-    return directors.count()
+        return subject, render_to_string("digests/email/ready.txt", context)
+
+    # Each director in the language they chose in the app.
+    return mail_people(directors, render)

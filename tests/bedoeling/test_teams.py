@@ -2,6 +2,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils.html import escape
 
 from organisations.models import Membership, Organisation, Role, Team
 from tests.factories import MembershipFactory, TeamFactory, UserFactory
@@ -12,7 +13,7 @@ def test_it_shows_a_team_to_its_members(client, professional, lead, team):
     response = client.get(reverse("team_detail", args=[team.pk]))
     assert response.status_code == 200
     assert team.purpose in response.text
-    assert lead.get_full_name() in response.text
+    assert escape(lead.get_full_name()) in response.text
 
 
 def test_it_answers_404_for_a_team_the_person_is_not_in(client, outsider, team):

@@ -8,6 +8,7 @@ from urllib.parse import urljoin
 
 from django.urls import reverse
 from django.utils import translation
+from django.utils.html import escape
 
 from deliberations import services
 from deliberations.forms import ActionForm, DecisionForm
@@ -118,7 +119,7 @@ def test_the_meeting_page_shows_who_is_invited(client, professional, colleague, 
     page = client.get(meeting.get_absolute_url()).text
     invited = page.split('id="meeting-participants"', 1)[1].split("</p>", 1)[0]
     for person in (lead, professional, colleague):
-        assert person.get_full_name() in invited
+        assert escape(person.get_full_name()) in invited
 
 
 def test_the_minutes_are_a_complete_record(client, lead, professional, director, running_meeting):
@@ -150,12 +151,12 @@ def test_the_minutes_are_a_complete_record(client, lead, professional, director,
     assert "Hoe de waarden zijn afgewogen" in first_item
     assert "Menselijke maat weegt zwaarder dan de letter." in first_item
     second_item = page.split(f'id="minutes-item-{second.pk}"', 1)[1].split("</section>", 1)[0]
-    assert f"Opgeschaald naar {director.get_full_name()}" in second_item
+    assert f"Opgeschaald naar {escape(director.get_full_name())}" in second_item
     assert "Mogen we dit voortaan zo doen?" in second_item
     # A print button (shown by a script) with a hint for when there is none, both left off
     # the printed page.
     assert re.search(r'<div class="bd-actions bd-no-print">\s*<button type="button"', page)
     assert "data-print hidden" in page and "data-print-hint" in page
     assert "js/bedoeling.js" in page
-    # The invitees are called what they are: attendance is not recorded.
-    assert "<h2>Uitgenodigd</h2>" in page
+    # The invitees are called what they are, beside who was present.
+    assert "<h2>Uitgenodigd</h2>" in page and "<h2>Aanwezig</h2>" in page
