@@ -23,13 +23,12 @@ from collections.abc import Callable
 from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 
-from cases.models import Case, CaseStatus
+from cases.models import AWAITING_DECISION, Case, CaseStatus
 from deliberations.models import Action, Decision, Escalation, Outcome
 
 from .models import Story
 
 # Open: waiting for the consultation or in it (submitted, on an agenda, or escalated).
-OPEN_STATUSES = [CaseStatus.SUBMITTED, CaseStatus.SCHEDULED, CaseStatus.ESCALATED]
 
 
 def day_start(day: dt.date) -> dt.datetime:
@@ -84,7 +83,7 @@ def submitted(cases: QuerySet, since=None, until=None) -> QuerySet:
 
 def open_at(cases: QuerySet, until) -> QuerySet:
     """Cases submitted before `until` that are, now, waiting for or in the consultation."""
-    return cases.filter(status__in=OPEN_STATUSES, submitted_at__lt=until)
+    return cases.filter(status__in=AWAITING_DECISION, submitted_at__lt=until)
 
 
 # Decisions ------------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ from django.db.models import Prefetch
 from cases.models import Case
 
 from .models import Signal, SignalEvent, Story
-from .views_examples import may_publish_story
+from .querysets import may_publish_story
 
 
 def signals_context(case: Case, user) -> dict:

@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import F, Window
 from django.db.models.functions import RowNumber
 
+from cases.models import CaseStatus
 from organisations.models import Membership, Role
 
 
@@ -69,3 +70,13 @@ def scopes_buildable_by(user) -> tuple[bool, models.QuerySet]:
         return False, Team.objects.none()
     teams = Team.objects.where(user, Role.LEAD, Role.DIRECTOR).order_by("name")
     return Membership.objects.holds(user, Role.DIRECTOR), teams
+
+
+# Only a case the consultation has decided can be told as a good example.
+PUBLISHABLE_STATUSES = (CaseStatus.DECIDED, CaseStatus.CLOSED)
+
+
+def may_publish_story(case, user) -> bool:
+    """Whether this person may tell the case as a good example: a lead of its team, once the
+    case is decided."""
+    return case.status in PUBLISHABLE_STATUSES and case.team.is_led_by(user)

@@ -14,25 +14,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from cases.guard import PersonalDataRefused
-from cases.models import Case, CaseStatus
+from cases.models import Case
 
 from . import services
 from .forms import StoryForm
 from .models import Story
+from .querysets import PUBLISHABLE_STATUSES
 
 PAGE_SIZE = 20
-
-# Only a case the consultation has decided can be told as an example.
-PUBLISHABLE_STATUSES = (CaseStatus.DECIDED, CaseStatus.CLOSED)
-
-
-def is_lead_of_case_team(case: Case, user) -> bool:
-    return case.team.is_led_by(user)
-
-
-def may_publish_story(case: Case, user) -> bool:
-    """Whether the case page offers this person to publish the case as a good example."""
-    return case.status in PUBLISHABLE_STATUSES and is_lead_of_case_team(case, user)
 
 
 def _not_publishable_message(case: Case) -> str:
@@ -66,7 +55,7 @@ def example_publish(request: HttpRequest, case_pk: int) -> HttpResponse:
         Case.objects.visible_to(request.user).select_related("team", "rule__regulation"),
         pk=case_pk,
     )
-    if not is_lead_of_case_team(case, request.user):
+    if not case.team.is_led_by(request.user):
         raise PermissionDenied
     form = StoryForm(request.POST or None)
     publishable = case.status in PUBLISHABLE_STATUSES
