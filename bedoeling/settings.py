@@ -68,6 +68,12 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost")
 # The address people use to reach the app; used for links in e-mails.
 BASE_URL = env("BEDOELING_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 
+# The link to the zaak a case came from (see cases/zaak.py). BEDOELING_ZAAK_LINK is the address of
+# a zaak in the zaaksysteem, with {identification} (and/or {uuid} for ZGW Zaken API addresses);
+# BEDOELING_ZAAK_HOSTS lists the Zaken API hosts a stored address may point to (empty: any).
+BEDOELING_ZAAK_LINK = env("BEDOELING_ZAAK_LINK", "")
+BEDOELING_ZAAK_HOSTS = env("BEDOELING_ZAAK_HOSTS", "")
+
 # Origins trusted for CSRF behind a proxy, e.g. https://bedoeling.example.nl
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", "")
 

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from organisations.models import Team
 
+from . import zaak
 from .guard import PrivacyGuardedForm
 from .models import Barrier, Case, CaseStatus, PublicValue, Regulation, Rule
 from .privacy import find_personal_data
@@ -67,6 +68,7 @@ class CaseForm(PrivacyGuardedForm, forms.ModelForm):
             "barrier",
             "harm_date",
             "question",
+            "zaak_reference",
         ]
         widgets = {
             "situation": forms.Textarea(attrs={"rows": 5}),
@@ -99,6 +101,10 @@ class CaseForm(PrivacyGuardedForm, forms.ModelForm):
         else:
             self.fields["intake_token"].initial = uuid.uuid4()
 
+    def clean_zaak_reference(self) -> str:
+        value = self.cleaned_data["zaak_reference"].strip()
+        return zaak.parse(value).value if value else ""
+
     def clean_intake_token(self):
         return self.cleaned_data.get("intake_token") or uuid.uuid4()
 
@@ -121,6 +127,7 @@ class CaseForm(PrivacyGuardedForm, forms.ModelForm):
             "barrier",
             "harm_date",
             "question",
+            "zaak_reference",
         ]
         return {name: self.cleaned_data[name] for name in names}
 
@@ -164,7 +171,12 @@ SORTS = {
 
 
 class CaseFilterForm(forms.Form):
-    q = forms.CharField(label=_("Search"), required=False, max_length=200)
+    q = forms.CharField(
+        label=_("Search"),
+        required=False,
+        max_length=200,
+        help_text=_("Words from the case, or the number of the zaak it comes from."),
+    )
     status = forms.ChoiceField(
         label=_("Status"), required=False, choices=[("", _("all"))] + CaseStatus.choices
     )
@@ -230,8 +242,9 @@ class CaseFilterForm(forms.Form):
         if data["q"]:
             from django.db.models import Q
 
+            words = Q()
             for word in data["q"].split()[:8]:
-                cases = cases.filter(
+                words &= (
                     Q(title__icontains=word)
                     | Q(situation__icontains=word)
                     | Q(effect__icontains=word)
@@ -239,6 +252,9 @@ class CaseFilterForm(forms.Form):
                     | Q(question__icontains=word)
                     | Q(proposed_rule__icontains=word)
                 )
+            # A zaak's number or address finds the case that carries it.
+            key = zaak.search_key(data["q"])
+            cases = cases.filter(words | Q(zaak_reference__iexact=key) if key else words)
         if data["status"]:
             cases = cases.filter(status=data["status"])
         if data["rule"]:

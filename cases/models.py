@@ -201,6 +201,16 @@ class Case(models.Model):
         max_length=2000,
         help_text=_("What do you want the case consultation to decide or advise?"),
     )
+    zaak_reference = models.CharField(
+        _("zaak"),
+        max_length=200,
+        blank=True,
+        db_index=True,
+        help_text=_(
+            "Optional: the number of the zaak in the zaaksysteem this case comes from, or its "
+            "address in the Zaken API. It is shown as a link and is never part of the case's text."
+        ),
+    )
     status = models.CharField(
         _("status"), max_length=20, choices=CaseStatus.choices, default=CaseStatus.DRAFT
     )
@@ -251,6 +261,13 @@ class Case(models.Model):
         """The case number people quote: C-2026-00042."""
         year = self.created_at.year if self.created_at else ""
         return f"C-{year}-{self.pk:05d}" if self.pk else ""
+
+    @property
+    def zaak(self):
+        """The zaak this case came from, for display (see cases.zaak), or None."""
+        from .zaak import reference_of
+
+        return reference_of(self.zaak_reference)
 
     @property
     def rule_label(self) -> str:

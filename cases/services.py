@@ -9,12 +9,14 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable
 
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from organisations import clock
 
+from . import zaak
 from .guard import Warning, guard, guard_model
 from .keywords import case_keywords
 from .lifecycle import InvalidTransition, submit_case, withdraw_case
@@ -49,6 +51,16 @@ def record_confirmations(case: Case, actor, confirmed: Iterable[Warning]) -> Non
         )
 
 
+def checked_zaak(data: dict) -> dict:
+    """`data` with its zaak reference in stored form; ValidationError keyed by field if invalid."""
+    if not data.get("zaak_reference"):
+        return data
+    try:
+        return {**data, "zaak_reference": zaak.parse(data["zaak_reference"]).value}
+    except ValidationError as error:
+        raise ValidationError({"zaak_reference": error.messages}) from error
+
+
 def guard_case_text(data: dict, *, confirmed: bool) -> list[Warning]:
     texts = {name: data.get(name) or "" for name in Case.TEXT_FIELDS if name in data}
     return guard_model(Case, texts, confirmed=confirmed)
@@ -71,6 +83,7 @@ def create_case(
     Raises `PersonalDataRefused` for personal data in its text (see `cases.guard`).
     """
     findings = guard_case_text(data, confirmed=confirmed)
+    data = checked_zaak(data)
     if intake_token is not None:
         existing = Case.objects.filter(intake_token=intake_token).first()
         if existing is not None:
@@ -105,6 +118,7 @@ def update_case(
 ) -> Case:
     """Save an edit made on `version`; refuse it when someone saved a newer version meanwhile."""
     findings = guard_case_text(data, confirmed=confirmed)
+    data = checked_zaak(data)
     public_values = list(public_values)
     current = Case.objects.select_for_update().get(pk=case.pk)
     if current.version != version:
