@@ -405,3 +405,33 @@ class CasePermissions:
     @property
     def can_comment(self) -> bool:
         return self.case.status != CaseStatus.WITHDRAWN and not self.is_director
+
+
+class AnonymisationRun(models.Model):
+    """One run of the retention job (`cases.retention`): the audit trail of the one path the
+    database lets rewrite a frozen record's text.
+
+    The PostgreSQL triggers (see `cases/migrations/0009_append_only_records.py`) let an UPDATE
+    of a frozen record through only while the transaction names an unfinished, real run of this
+    table in the `bedoeling.anonymisation_run` setting, and only to replace free text by the
+    marker. Dry runs are logged too; they never open that path.
+    """
+
+    started_at = models.DateTimeField(_("started"), default=clock.now)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    dry_run = models.BooleanField(_("dry run"), default=False)
+    source = models.CharField(
+        _("started by"), max_length=100, help_text=_("The command, the scheduled job, …")
+    )
+    case_ids = models.JSONField(_("cases"), default=list, blank=True)
+    counts = models.JSONField(
+        _("rows anonymised"), default=dict, blank=True, help_text=_("Per table.")
+    )
+
+    class Meta:
+        verbose_name = _("anonymisation run")
+        verbose_name_plural = _("anonymisation runs")
+        ordering = ["-started_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.started_at:%Y-%m-%d %H:%M} ({len(self.case_ids)})"
