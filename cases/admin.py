@@ -17,9 +17,10 @@ class RegulationAdmin(admin.ModelAdmin):
 
 @admin.register(Rule)
 class RuleAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "regulation", "is_active"]
+    list_display = ["__str__", "regulation", "is_active", "policy_owner", "policy_department"]
     list_filter = ["regulation", "is_active"]
     search_fields = ["reference", "regulation__short_name"]
+    autocomplete_fields = ["policy_owner"]
 
 
 @admin.register(PublicValue)

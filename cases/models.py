@@ -49,6 +49,31 @@ class Rule(models.Model):
         default=True,
         help_text=_("Retired rules stay on existing cases but cannot be chosen for new ones."),
     )
+    # Who answers for the rule: a person with an account, or a department and how to reach it.
+    policy_owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="owned_rules",
+        verbose_name=_("policy owner"),
+        help_text=_(
+            "The person who answers for this rule. They read and move its signal and read the "
+            "good examples about it."
+        ),
+    )
+    policy_department = models.CharField(
+        _("policy department"),
+        max_length=200,
+        blank=True,
+        help_text=_("Or the department that answers for the rule, if it has no person here."),
+    )
+    policy_contact = models.CharField(
+        _("policy contact"),
+        max_length=200,
+        blank=True,
+        help_text=_("How to reach that department: an e-mail address or a phone number."),
+    )
 
     objects = RuleQuerySet.as_manager()
 
