@@ -308,6 +308,7 @@ class CaseEvent(models.Model):
         OUTCOME_RECORDED = "outcome_recorded", _("outcome recorded")
         CLOSED = "closed", _("closed")
         STORY_PUBLISHED = "story_published", _("published as a good example")
+        ANONYMISED = "anonymised", _("anonymised after its retention period")
 
     case = models.ForeignKey(
         Case, on_delete=models.PROTECT, related_name="events", verbose_name=_("case")
@@ -460,3 +461,40 @@ class AnonymisationRun(models.Model):
 
     def __str__(self) -> str:
         return f"{self.started_at:%Y-%m-%d %H:%M} ({len(self.case_ids)})"
+
+
+class RetentionPolicy(models.Model):
+    """How long an organisation keeps the free text of its ended cases (Archiefwet, AVG).
+
+    Empty years: the default for the case's regulation from the selectielijst-like table in
+    `cases/retention_table.csv` (see `cases.retention`).
+    """
+
+    organisation = models.OneToOneField(
+        "bedoeling.Organisation",
+        on_delete=models.CASCADE,
+        related_name="retention_policy",
+        verbose_name=_("organisation"),
+    )
+    years = models.PositiveSmallIntegerField(
+        _("years after a case ends"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "After this many years a closed or withdrawn case's text is anonymised. Empty: the "
+            "default per regulation from the selection list."
+        ),
+    )
+    basis = models.CharField(
+        _("basis"),
+        max_length=300,
+        blank=True,
+        help_text=_("Where the period comes from, e.g. the selection list and its category."),
+    )
+
+    class Meta:
+        verbose_name = _("retention period")
+        verbose_name_plural = _("retention periods")
+
+    def __str__(self) -> str:
+        return f"{self.organisation}: {self.years}"
