@@ -234,6 +234,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "digests.tasks.build_weekly_digests",
         "schedule": crontab(day_of_week="mon", hour=6, minute=0),
     },
+    # Retention (Archiefwet, AVG): anonymise cases past their retention period, every night.
+    "anonymise-expired-cases": {
+        "task": "cases.tasks.anonymise_expired_cases",
+        "schedule": crontab(hour=2, minute=30),
+    },
     "clear-expired-sessions": {
         "task": "bedoeling.tasks.clear_expired_sessions",
         "schedule": 24 * 60 * 60,

@@ -1,6 +1,16 @@
 from django.contrib import admin
 
-from .models import Barrier, Case, CaseEvent, Comment, PublicValue, Regulation, Rule
+from .models import (
+    AnonymisationRun,
+    Barrier,
+    Case,
+    CaseEvent,
+    Comment,
+    PublicValue,
+    Regulation,
+    RetentionPolicy,
+    Rule,
+)
 
 
 class RuleInline(admin.TabularInline):
@@ -17,9 +27,10 @@ class RegulationAdmin(admin.ModelAdmin):
 
 @admin.register(Rule)
 class RuleAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "regulation", "is_active"]
+    list_display = ["__str__", "regulation", "is_active", "policy_owner", "policy_department"]
     list_filter = ["regulation", "is_active"]
     search_fields = ["reference", "regulation__short_name"]
+    autocomplete_fields = ["policy_owner"]
 
 
 @admin.register(PublicValue)
@@ -65,3 +76,25 @@ class CaseEventAdmin(ReadOnlyAdmin):
 @admin.register(Comment)
 class CommentAdmin(ReadOnlyAdmin):
     list_display = ["case", "author", "created_at"]
+
+
+@admin.register(RetentionPolicy)
+class RetentionPolicyAdmin(admin.ModelAdmin):
+    list_display = ["organisation", "years", "basis"]
+
+
+@admin.register(AnonymisationRun)
+class AnonymisationRunAdmin(admin.ModelAdmin):
+    """The log of the retention job: read only."""
+
+    list_display = ["started_at", "finished_at", "dry_run", "source"]
+    list_filter = ["dry_run", "source"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False

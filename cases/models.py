@@ -49,6 +49,31 @@ class Rule(models.Model):
         default=True,
         help_text=_("Retired rules stay on existing cases but cannot be chosen for new ones."),
     )
+    # Who answers for the rule: a person with an account, or a department and how to reach it.
+    policy_owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="owned_rules",
+        verbose_name=_("policy owner"),
+        help_text=_(
+            "The person who answers for this rule. They read and move its signal and read the "
+            "good examples about it."
+        ),
+    )
+    policy_department = models.CharField(
+        _("policy department"),
+        max_length=200,
+        blank=True,
+        help_text=_("Or the department that answers for the rule, if it has no person here."),
+    )
+    policy_contact = models.CharField(
+        _("policy contact"),
+        max_length=200,
+        blank=True,
+        help_text=_("How to reach that department: an e-mail address or a phone number."),
+    )
 
     objects = RuleQuerySet.as_manager()
 
@@ -300,6 +325,7 @@ class CaseEvent(models.Model):
         OUTCOME_RECORDED = "outcome_recorded", _("outcome recorded")
         CLOSED = "closed", _("closed")
         STORY_PUBLISHED = "story_published", _("published as a good example")
+        ANONYMISED = "anonymised", _("anonymised after its retention period")
 
     case = models.ForeignKey(
         Case, on_delete=models.PROTECT, related_name="events", verbose_name=_("case")
@@ -422,3 +448,70 @@ class CasePermissions:
     @property
     def can_comment(self) -> bool:
         return self.case.status != CaseStatus.WITHDRAWN and not self.is_director
+
+
+class AnonymisationRun(models.Model):
+    """One run of the retention job (`cases.retention`): the audit trail of the one path the
+    database lets rewrite a frozen record's text.
+
+    The PostgreSQL triggers (see `cases/migrations/0009_append_only_records.py`) let an UPDATE
+    of a frozen record through only while the transaction names an unfinished, real run of this
+    table in the `bedoeling.anonymisation_run` setting, and only to replace free text by the
+    marker. Dry runs are logged too; they never open that path.
+    """
+
+    started_at = models.DateTimeField(_("started"), default=clock.now)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    dry_run = models.BooleanField(_("dry run"), default=False)
+    source = models.CharField(
+        _("started by"), max_length=100, help_text=_("The command, the scheduled job, …")
+    )
+    case_ids = models.JSONField(_("cases"), default=list, blank=True)
+    counts = models.JSONField(
+        _("rows anonymised"), default=dict, blank=True, help_text=_("Per table.")
+    )
+
+    class Meta:
+        verbose_name = _("anonymisation run")
+        verbose_name_plural = _("anonymisation runs")
+        ordering = ["-started_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.started_at:%Y-%m-%d %H:%M} ({len(self.case_ids)})"
+
+
+class RetentionPolicy(models.Model):
+    """How long an organisation keeps the free text of its ended cases (Archiefwet, AVG).
+
+    Empty years: the default for the case's regulation from the selectielijst-like table in
+    `cases/retention_table.csv` (see `cases.retention`).
+    """
+
+    organisation = models.OneToOneField(
+        "bedoeling.Organisation",
+        on_delete=models.CASCADE,
+        related_name="retention_policy",
+        verbose_name=_("organisation"),
+    )
+    years = models.PositiveSmallIntegerField(
+        _("years after a case ends"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "After this many years a closed or withdrawn case's text is anonymised. Empty: the "
+            "default per regulation from the selection list."
+        ),
+    )
+    basis = models.CharField(
+        _("basis"),
+        max_length=300,
+        blank=True,
+        help_text=_("Where the period comes from, e.g. the selection list and its category."),
+    )
+
+    class Meta:
+        verbose_name = _("retention period")
+        verbose_name_plural = _("retention periods")
+
+    def __str__(self) -> str:
+        return f"{self.organisation}: {self.years}"

@@ -28,3 +28,12 @@ def notify_case_submitted(case_id: int) -> int:
         return subject, render_to_string("cases/email/submitted.txt", context)
 
     return mail_people(leads, render)
+
+
+@shared_task
+def anonymise_expired_cases() -> int:
+    """The nightly retention job (beat): anonymise every case past its retention period.
+    Idempotent: an anonymised case is never selected again. Returns the run's id."""
+    from .retention import anonymise_expired_cases as anonymise
+
+    return anonymise(source="beat").pk

@@ -8,7 +8,9 @@ class DeliberationsConfig(AppConfig):
 
     def ready(self) -> None:
         from cases import panels
+        from cases import retention as case_retention
 
+        from . import retention
         from .followup import followup_context
 
         panels.register(
@@ -17,3 +19,4 @@ class DeliberationsConfig(AppConfig):
             context=followup_context,
             order=10,
         )
+        case_retention.register("deliberations", retention.anonymise)

@@ -1,8 +1,8 @@
 """The case consultation ("casusoverleg"): meetings, agenda items, decisions and what follows.
 
 Decisions are accountability records. Closing a meeting freezes its decisions; a correction is a
-new decision that supersedes the old one. On PostgreSQL a trigger refuses any UPDATE or DELETE
-of a frozen decision (migration 0002).
+new decision that supersedes the old one. On PostgreSQL triggers refuse any UPDATE or DELETE
+of a frozen decision, its values weighed and actions, and a closed meeting (migration 0007).
 """
 
 from __future__ import annotations

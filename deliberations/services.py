@@ -249,7 +249,11 @@ def guard_decision(spec: DecisionSpec, *, confirmed: bool) -> list[Warning]:
     return guard(fields, confirmed=confirmed, sources=sources)
 
 
-def _create_decision(*, case: Case, author, spec: DecisionSpec, **links) -> Decision:
+def _create_decision(
+    *, case: Case, author, spec: DecisionSpec, frozen: bool = False, **links
+) -> Decision:
+    """Write the decision whole — its values weighed and its actions — and freeze it last: on
+    PostgreSQL nothing is added to a frozen decision (migration 0007)."""
     decision = Decision.objects.create(
         case=case,
         author=author,
@@ -274,6 +278,9 @@ def _create_decision(*, case: Case, author, spec: DecisionSpec, **links) -> Deci
             due_on=action.due_on,
         )
         add_event(case, author, CaseEvent.Kind.ACTION_ADDED, note=action.description)
+    if frozen:
+        Decision.objects.filter(pk=decision.pk).update(frozen=True)
+        decision.frozen = True
     decision_recorded.send(sender=Decision, decision=decision, case=case, actor=author)
     return decision
 

@@ -8,8 +8,12 @@ class DigestsConfig(AppConfig):
 
     def ready(self) -> None:
         from cases import panels
+        from cases import retention as case_retention
 
-        from . import services  # noqa: F401  (connects its receivers)
+        from . import (
+            retention,
+            services,  # noqa: F401  (connects its receivers)
+        )
         from .panels import signals_context
 
         panels.register(
@@ -18,3 +22,4 @@ class DigestsConfig(AppConfig):
             context=signals_context,
             order=30,
         )
+        case_retention.register("digests", retention.anonymise)

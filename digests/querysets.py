@@ -42,10 +42,15 @@ class DigestQuerySet(models.QuerySet):
 
 class SignalQuerySet(models.QuerySet):
     def visible_to(self, user) -> SignalQuerySet:
-        """Everyone logged in sees the signals: they are about rules, not about citizens."""
+        """Who reads a signal: the people of the teams whose cases raised it (professionals,
+        leads and the directors over those teams) and the rule's policy owner. A signal names
+        cases and the reasons given; other teams do not read it."""
         if not user.is_authenticated:
             return self.none()
-        return self.all()
+        raised_by_my_teams = self.model.cases.through.objects.filter(
+            case__team__in=Membership.objects.team_ids(user)
+        ).values("signal_id")
+        return self.filter(models.Q(pk__in=raised_by_my_teams) | models.Q(rule__policy_owner=user))
 
     def waiting(self) -> SignalQuerySet:
         return self.filter(state__in=["open", "under_review"])
@@ -53,9 +58,14 @@ class SignalQuerySet(models.QuerySet):
 
 class StoryQuerySet(models.QuerySet):
     def visible_to(self, user) -> StoryQuerySet:
+        """Who reads a good example: the case's team, the directors over it and the policy
+        owner of the case's rule — the same people as for a signal."""
         if not user.is_authenticated:
             return self.none()
-        return self.all()
+        return self.filter(
+            models.Q(case__team__in=Membership.objects.team_ids(user))
+            | models.Q(case__rule__policy_owner=user)
+        )
 
 
 def scopes_buildable_by(user) -> tuple[bool, models.QuerySet]:
@@ -80,3 +90,13 @@ def may_publish_story(case, user) -> bool:
     """Whether this person may tell the case as a good example: a lead of its team, once the
     case is decided."""
     return case.status in PUBLISHABLE_STATUSES and case.team.is_led_by(user)
+
+
+def may_move_signal(signal, user) -> bool:
+    """Whether this person may move the signal (it is visible to them): the rule's policy owner,
+    or a director over one of the teams whose cases raised it."""
+    if not user.is_authenticated:
+        return False
+    if signal.rule.policy_owner_id == user.pk:
+        return True
+    return signal.cases.filter(team__in=Membership.objects.team_ids(user, Role.DIRECTOR)).exists()

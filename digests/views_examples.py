@@ -1,5 +1,6 @@
-"""Good examples: a lead tells a decided case as a short anonymised story for the whole
-organisation; everyone logged in reads them, but opens the case only if it is in their teams."""
+"""Good examples: a lead tells a decided case as a short anonymised story. Its team, the directors
+over it and the policy owner of its rule read it (`StoryQuerySet.visible_to`); the case itself
+opens only for those who may see it."""
 
 from __future__ import annotations
 

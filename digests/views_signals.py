@@ -1,7 +1,9 @@
 """Signals: a rule that keeps chafing, followed from the structural question to its answer.
 
-Everyone logged in reads them (they are about rules, not citizens); the cases behind a signal
-are shown only to those who may see them; only a director moves a signal.
+Who reads and who moves a signal is decided in `digests.querysets` (`SignalQuerySet.visible_to`,
+`may_move_signal`): the teams whose cases raised it, the directors over them and the rule's
+policy owner read it; the policy owner and those directors move it. The cases behind a signal
+are shown only to those who may see them.
 """
 
 from __future__ import annotations
@@ -17,16 +19,17 @@ from django.views.decorators.http import require_GET, require_POST
 
 from cases.guard import PersonalDataRefused
 from cases.models import Case
-from organisations.models import Membership, Role
 
 from . import services
 from .forms import SignalMoveForm, state_label
 from .models import Signal
+from .querysets import may_move_signal
 
 
 def get_signal_for(user, pk: int) -> Signal:
     return get_object_or_404(
-        Signal.objects.visible_to(user).select_related("rule__regulation"), pk=pk
+        Signal.objects.visible_to(user).select_related("rule__regulation", "rule__policy_owner"),
+        pk=pk,
     )
 
 
@@ -51,7 +54,7 @@ def _detail_context(request: HttpRequest, signal: Signal, form: SignalMoveForm |
     if (
         form is None
         and services.TRANSITIONS[signal.state]
-        and Membership.objects.holds(request.user, Role.DIRECTOR)
+        and may_move_signal(signal, request.user)
     ):
         form = SignalMoveForm(signal=signal)
     return {
@@ -74,7 +77,7 @@ def signal_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def signal_move(request: HttpRequest, pk: int) -> HttpResponse:
     signal = get_signal_for(request.user, pk)
-    if not Membership.objects.holds(request.user, Role.DIRECTOR):
+    if not may_move_signal(signal, request.user):
         raise PermissionDenied
     form = SignalMoveForm(request.POST, signal=signal)
     status = 422

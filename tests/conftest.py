@@ -4,9 +4,12 @@ Fixtures here can be overridden per app (tests/bedoeling/conftest.py has a direc
 teams).
 """
 
-import pytest
+from importlib import import_module
 
-from cases.models import Rule
+import pytest
+from django.apps import apps as django_apps
+
+from cases.models import Barrier, Rule
 from organisations.models import Role
 from tests.factories import (
     MembershipFactory,
@@ -15,6 +18,23 @@ from tests.factories import (
     TeamFactory,
     UserFactory,
 )
+
+
+@pytest.fixture(autouse=True)
+def _seeded_taxonomies(request):
+    """Transactional tests (PostgreSQL concurrency, the browser) end with a flush, which also
+    removes the taxonomies the data migration seeded. pytest-django runs them last, but xdist's
+    work stealing can hand a worker ordinary tests after them: such a test seeds them again,
+    inside its own transaction. One query when nothing was flushed."""
+    marker = request.node.get_closest_marker("django_db")
+    transactional = "transactional_db" in request.fixturenames or (
+        marker is not None and marker.kwargs.get("transaction")
+    )
+    if "db" in request.fixturenames and not transactional:
+        request.getfixturevalue("db")
+        if not Barrier.objects.exists():
+            seed_taxonomies = import_module("cases.migrations.0002_seed_taxonomies").seed
+            seed_taxonomies(django_apps, None)
 
 
 @pytest.fixture

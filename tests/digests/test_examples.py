@@ -1,5 +1,5 @@
-"""Good examples: a lead publishes a decided case as an anonymised story; everyone reads it,
-only the case's own team opens the case."""
+"""Good examples: a lead publishes a decided case as an anonymised story; its team, the
+directors over it and the rule's policy owner read it, only the case's own team opens the case."""
 
 import datetime as dt
 
@@ -141,11 +141,12 @@ def test_a_number_that_might_be_a_bsn_is_published_once_confirmed(client, decide
     assert Story.objects.get().lesson == data["lesson"]
 
 
-def test_the_examples_page_shows_a_story_to_another_team_without_the_case_link(
-    client, decided_case, lead, professional, outsider
+def test_the_examples_page_shows_a_story_to_the_policy_owner_without_the_case_link(
+    client, decided_case, lead, professional, outsider, nobody
 ):
+    Rule.objects.filter(pk=decided_case.rule_id).update(policy_owner=nobody)
     story = publish_story(case=decided_case, author=lead, **STORY)
-    client.force_login(outsider)
+    client.force_login(nobody)
     response = client.get(reverse("digests:examples"))
     assert response.status_code == 200
     assert list(response.context["page"].object_list) == [story]
@@ -158,16 +159,25 @@ def test_the_examples_page_shows_a_story_to_another_team_without_the_case_link(
     response = client.get(reverse("digests:examples"))
     assert decided_case.get_absolute_url() in response.text
 
+    # Another team does not read it.
+    client.force_login(outsider)
+    response = client.get(reverse("digests:examples"))
+    assert list(response.context["page"].object_list) == []
+    assert STORY["title"] not in response.text
+
 
 def test_the_examples_page_shows_the_newest_first_in_a_constant_number_of_queries(
     client, team, professional, lead, outsider, other_team, other_lead
 ):
     first = publish_story(case=decide(bring_case(professional, team), lead), author=lead, **STORY)
-    client.force_login(outsider)
+    client.force_login(professional)
     with CaptureQueriesContext(connection) as one:
         client.get(reverse("digests:examples"))
-    second = publish_story(
+    publish_story(
         case=decide(bring_case(outsider, other_team), other_lead), author=other_lead, **STORY
+    )
+    second = publish_story(
+        case=decide(bring_case(professional, team, title="Twee"), lead), author=lead, **STORY
     )
     third = publish_story(
         case=decide(bring_case(professional, team, title="Nog een"), lead), author=lead, **STORY
@@ -175,7 +185,7 @@ def test_the_examples_page_shows_the_newest_first_in_a_constant_number_of_querie
     with CaptureQueriesContext(connection) as three:
         response = client.get(reverse("digests:examples"))
     assert list(response.context["page"].object_list) == [third, second, first]
-    assert response.context["visible_case_ids"] == {second.case_id}
+    assert response.context["visible_case_ids"] == {first.case_id, second.case_id, third.case_id}
     assert len(three.captured_queries) == len(one.captured_queries)
 
 

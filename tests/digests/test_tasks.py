@@ -98,6 +98,7 @@ def test_the_directors_home_shows_the_latest_organisation_digest_and_waiting_sig
     director = Membership.objects.get(team=team, role=Role.DIRECTOR).user
     digest = store_digest(team=None, start=START, end=END)
     signal = Signal.objects.create(rule=Rule.objects.first())
+    signal.cases.add(CaseFactory(team=team))  # a signal the director's team raised
     client.force_login(director)
     response = client.get("/")
     assert response.context["org_digest"] == digest
