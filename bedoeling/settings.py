@@ -91,6 +91,9 @@ INSTALLED_APPS = [
     "cases",
     "deliberations",
     "digests",
+    "rest_framework",
+    "drf_spectacular",
+    "api",
 ]
 
 MIDDLEWARE = [
@@ -266,6 +269,40 @@ SECURE_CSP = {
     "frame-ancestors": [CSP.NONE],
     "base-uri": [CSP.SELF],
     "object-src": [CSP.NONE],
+}
+
+# The read-only API for the organisation's own reporting (/api/v1/, see api/). Applications
+# authenticate with a token an administrator creates in Django admin. BEDOELING_API_RATE limits
+# the calls per token ("600/min"; empty: no limit).
+BEDOELING_API_RATE = env("BEDOELING_API_RATE", "600/min")
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["api.authentication.BearerTokenAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_THROTTLE_CLASSES": ["api.throttling.TokenRateThrottle"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "PAGE_SIZE": 100,
+    "EXCEPTION_HANDLER": "api.problems.exception_handler",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "UNAUTHENTICATED_USER": None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Bedoeling API",
+    "DESCRIPTION": (
+        "Read-only figures for the organisation's own reporting: digests, rules with their "
+        "register figures, signals and decisions. Ids, counts, dates and taxonomy names only; "
+        "no personal data and no free text."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "api.schema.add_problems_and_version",
+    ],
+    "LICENSE": {"name": "EUPL-1.2"},
+    "ENUM_NAME_OVERRIDES": {"SignalStateEnum": "digests.models.Signal.State"},
 }
 
 LOGGING = {

@@ -15,6 +15,7 @@ urlpatterns = [
     path("cases/", include("cases.urls")),
     path("meetings/", include("deliberations.urls")),
     path("digests/", include("digests.urls")),
+    path("api/v1/", include("api.urls")),
     path("healthz", health.healthz, name="healthz"),
     path("i18n/setlang/", views.choose_language, name="set_language"),
     path(

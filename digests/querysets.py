@@ -20,6 +20,14 @@ class DigestQuerySet(models.QuerySet):
             visible |= models.Q(team__isnull=True)
         return self.filter(visible)
 
+    def visible_to_scope(self, teams, *, organisation_wide: bool) -> DigestQuerySet:
+        """An application's view (the API's tokens): its teams' digests, and the organisation's
+        when it may read the whole organisation, as a director reads it."""
+        visible = models.Q(team__in=teams)
+        if organisation_wide:
+            visible |= models.Q(team__isnull=True)
+        return self.filter(visible)
+
     def latest_per_scope(self) -> list:
         """The newest digest (latest period, then latest version) for each scope.
 
@@ -45,6 +53,11 @@ class SignalQuerySet(models.QuerySet):
         """Everyone logged in sees the signals: they are about rules, not about citizens."""
         if not user.is_authenticated:
             return self.none()
+        return self.all()
+
+    def visible_to_scope(self, teams) -> SignalQuerySet:
+        """Signals are about rules, not citizens: every application sees them all (the cases
+        behind one it sees only within its teams, through `Case.objects.visible_to_scope`)."""
         return self.all()
 
     def waiting(self) -> SignalQuerySet:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-LAYERS = ["organisations", "cases", "deliberations", "digests", "bedoeling"]
+LAYERS = ["organisations", "cases", "deliberations", "digests", "api", "bedoeling"]
 OUTSIDE = {"bench", "tests"}
 
 
