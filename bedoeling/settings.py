@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "axes",
     "organisations",
+    "sso",
     "bedoeling.apps.SiteConfig",
     "cases",
     "deliberations",
@@ -145,7 +146,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "sso.backends.LocalPasswordBackend",
+    "sso.backends.OidcBackend",
 ]
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -158,6 +160,31 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
+
+# Single sign-on with OpenID Connect (sso/, README "Integrations"). Off while OIDC_RP_CLIENT_ID
+# is empty: then only the app's own passwords. The provider's endpoints come from
+# OIDC_OP_DISCOVERY (its /.well-known/openid-configuration) or are set one by one.
+OIDC_RP_CLIENT_ID = env("OIDC_RP_CLIENT_ID")
+OIDC_RP_CLIENT_SECRET = env("OIDC_RP_CLIENT_SECRET")
+OIDC_OP_DISCOVERY = env("OIDC_OP_DISCOVERY")
+OIDC_OP_AUTHORIZATION_ENDPOINT = env("OIDC_OP_AUTHORIZATION_ENDPOINT")
+OIDC_OP_TOKEN_ENDPOINT = env("OIDC_OP_TOKEN_ENDPOINT")
+OIDC_OP_USER_ENDPOINT = env("OIDC_OP_USER_ENDPOINT")
+OIDC_OP_JWKS_ENDPOINT = env("OIDC_OP_JWKS_ENDPOINT")
+# The algorithm the provider signs ID tokens with (RS256 for Entra ID, Keycloak and ADFS).
+OIDC_RP_SIGN_ALGO = env("OIDC_RP_SIGN_ALGO", "RS256")
+OIDC_RP_SCOPES = env("OIDC_RP_SCOPES", "openid email profile")
+# The claim with the person's groups; Django admin maps its values to teams and roles.
+OIDC_GROUPS_CLAIM = env("OIDC_GROUPS_CLAIM", "groups")
+OIDC_TIMEOUT = env_int("OIDC_TIMEOUT", 10)
+OIDC_USE_PKCE = True
+OIDC_AUTHENTICATION_CALLBACK_URL = "sso:callback"
+# Passwords of this app: "all", or "break-glass-only" (with single sign-on on): then only the
+# accounts in BEDOELING_BREAK_GLASS_USERS (comma-separated usernames) may log in with one.
+BEDOELING_LOCAL_LOGIN = env("BEDOELING_LOCAL_LOGIN", "all")
+if BEDOELING_LOCAL_LOGIN not in {"all", "break-glass-only"}:
+    raise ImproperlyConfigured("BEDOELING_LOCAL_LOGIN must be all or break-glass-only")
+BEDOELING_BREAK_GLASS_USERS = env_list("BEDOELING_BREAK_GLASS_USERS", "")
 
 # Failed logins: after AXES_FAILURE_LIMIT wrong passwords the account is locked for
 # AXES_COOLOFF_MINUTES minutes.

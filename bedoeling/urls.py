@@ -2,6 +2,8 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from sso.forms import LoginForm
+
 from . import health, views
 from .forms import QueuedPasswordResetForm
 
@@ -23,6 +25,8 @@ urlpatterns = [
         auth_views.PasswordResetView.as_view(form_class=QueuedPasswordResetForm),
         name="password_reset",
     ),
+    path("accounts/login/", auth_views.LoginView.as_view(form_class=LoginForm), name="login"),
     path("accounts/", include("django.contrib.auth.urls")),
+    path("oidc/", include("sso.urls")),
     path("admin/", admin.site.urls),
 ]
