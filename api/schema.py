@@ -3,6 +3,7 @@ problem+json answers every operation can give, and the `API-Version` header on e
 
 from __future__ import annotations
 
+from django.conf import settings
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 
 API_VERSION = "1.0.0"
@@ -54,6 +55,15 @@ class BearerTokenScheme(OpenApiAuthenticationExtension):
 
 def add_problems_and_version(result, generator, request, public):
     """drf-spectacular postprocessing hook (SPECTACULAR_SETTINGS)."""
+    # API-? /core/uri-version: the server's address carries the major version; the paths are
+    # relative to it. Served, it is the address the document was fetched from.
+    base = request.build_absolute_uri("/") if request is not None else settings.BASE_URL
+    result["servers"] = [{"url": base.rstrip("/") + "/api/v1"}]
+    result["info"]["contact"] = {
+        "name": settings.BEDOELING_API_CONTACT_NAME,
+        "email": settings.BEDOELING_API_CONTACT_EMAIL,
+        "url": settings.BASE_URL,
+    }
     components = result.setdefault("components", {})
     components.setdefault("schemas", {})["Problem"] = PROBLEM_SCHEMA
     components.setdefault("headers", {})["API-Version"] = VERSION_HEADER

@@ -302,6 +302,9 @@ SECURE_CSP = {
 # authenticate with a token an administrator creates in Django admin. BEDOELING_API_RATE limits
 # the calls per token ("600/min"; empty: no limit).
 BEDOELING_API_RATE = env("BEDOELING_API_RATE", "600/min")
+# Who answers questions about the API, in its OpenAPI document (API Design Rules: contact).
+BEDOELING_API_CONTACT_NAME = env("BEDOELING_API_CONTACT_NAME", "Application management")
+BEDOELING_API_CONTACT_EMAIL = env("BEDOELING_API_CONTACT_EMAIL", "api@bedoeling.local")
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["api.authentication.BearerTokenAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
@@ -324,6 +327,7 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "SCHEMA_PATH_PREFIX": "/api/v1",
+    "SCHEMA_PATH_PREFIX_TRIM": True,
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "api.schema.add_problems_and_version",

@@ -7,11 +7,13 @@ import logging
 
 import pytest
 import time_machine
+from django.db import connection
 from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from api.models import ApiToken, hash_key
-from tests.api.conftest import SECRET_WORDS, bearer
+from tests.api.conftest import SECRET_WORDS, bearer, bring_case, decide
 from tests.factories import ApiTokenFactory
 
 PROBLEM = "application/problem+json"
@@ -119,8 +121,6 @@ def test_a_token_of_another_organisation_sees_nothing_of_this_one(client, world)
 
 
 def test_drafts_are_never_counted_or_listed(client, world, team, professional, org_token, rule):
-    from tests.api.conftest import bring_case
-
     before = client.get(f"/api/v1/rules/{rule.pk}", **bearer(org_token)).json()["figures"]
     draft = bring_case(professional, team, rule, "Nog een concept")
     draft.status = "draft"
@@ -221,3 +221,18 @@ def test_no_personal_data_or_free_text_leaves_through_the_api(client, world, org
     for text in (SECRET_WORDS, noord.title, noord.situation, world["decisions"][0].rationale):
         assert text not in everything
     assert world["value"].pk in bodies[-1]["value_ids"]
+
+
+def test_the_lists_take_the_same_number_of_queries_however_many_rows(
+    client, world, org_token, team, professional, lead, rule
+):
+    def queries(path):
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(path, **bearer(org_token)).status_code == 200
+        return len(captured)
+
+    paths = ["/api/v1/decisions", "/api/v1/signals", "/api/v1/digests", "/api/v1/rules"]
+    before = [queries(path) for path in paths]
+    for title in ("Opa in Noord", "Tante in Noord"):
+        decide(bring_case(professional, team, rule, title), lead, world["value"])
+    assert [queries(path) for path in paths] == before

@@ -2,6 +2,7 @@
 openapi-spec-validator checks the document, openapi-core each response against it."""
 
 import json
+import re
 
 import pytest
 import yaml
@@ -37,10 +38,30 @@ def test_the_document_is_public_in_json_and_yaml_with_the_same_content(client, d
 
 
 def test_the_document_describes_every_resource_in_plural_without_trailing_slashes(document):
-    expected = {f"/api/v1/{name}" for name in RESOURCES} | {
-        f"/api/v1/{name}/{{id}}" for name in RESOURCES
-    }
+    expected = {f"/{name}" for name in RESOURCES} | {f"/{name}/{{id}}" for name in RESOURCES}
     assert set(document["paths"]) == expected
+    assert document["servers"] == [{"url": "http://testserver/api/v1"}]
+
+
+def test_the_document_passes_the_design_rules_checks(document):
+    """The error-level rules of the API Design Rules' Spectral ruleset (Logius/Geonovum ADR
+    linter), checked here without Node: semver, contact, major version in the server address,
+    no trailing slashes, kebab-case paths, API-Version on every 2xx/3xx answer, problem+json
+    for every 4xx/5xx answer, only standard methods."""
+    assert re.fullmatch(r"3\.0\.\d+", document["openapi"])
+    assert re.fullmatch(r"(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)", document["info"]["version"])
+    assert set(document["info"]["contact"]) >= {"name", "email", "url"}
+    assert all(re.search(r"/v\d+", server["url"]) for server in document["servers"])
+    for path, operations in document["paths"].items():
+        assert not path.endswith("/")
+        assert re.fullmatch(r"(/([a-z-]+|\{[a-z]+\}))+", path), path
+        assert set(operations) <= {"get", "post", "put", "patch", "delete", "parameters"}
+        for operation in operations.values():
+            for status, response in operation["responses"].items():
+                if status[0] in "23":
+                    assert "API-Version" in response["headers"], (path, status)
+                if status[0] in "45":
+                    assert set(response["content"]) == {"application/problem+json"}
 
 
 def test_every_operation_describes_its_problems_and_the_version_header(document):
