@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 from http import HTTPStatus
 
+from django.http import Http404
 from django.utils.translation import gettext as _
 from rest_framework import exceptions, serializers
 from rest_framework.response import Response
@@ -53,6 +54,23 @@ def _invalid_params(detail) -> list[dict]:
     ]
 
 
+def _detail(exc) -> str:
+    """The problem's detail in the caller's language, from this project's own catalogue."""
+    if isinstance(exc, exceptions.NotAuthenticated):
+        return _("This API needs a token: send it as Authorization: Bearer <token>.")
+    if isinstance(exc, exceptions.MethodNotAllowed):
+        return _("This API is read-only: only GET is allowed.")
+    if isinstance(exc, exceptions.Throttled):
+        return _("Too many calls with this token. Try again later (see Retry-After).")
+    if isinstance(exc, exceptions.NotFound | Http404):
+        return _("There is no such resource in this API, or it is outside this token's teams.")
+    if isinstance(exc, exceptions.NotAcceptable):
+        return _("This API answers in JSON only.")
+    if isinstance(exc, exceptions.AuthenticationFailed):
+        return str(exc.detail)  # our own messages (api/authentication.py)
+    return _("This request cannot be answered.")
+
+
 def exception_handler(exc, context):
     request = context.get("request")
     instance = request.get_full_path() if request is not None else ""
@@ -67,6 +85,5 @@ def exception_handler(exc, context):
             instance=instance,
             invalid_params=_invalid_params(exc.detail),
         )
-    detail = exc.detail if isinstance(exc, exceptions.APIException) else ""
     headers = {name: response[name] for name in KEPT_HEADERS if response.has_header(name)}
-    return problem(response.status_code, detail, instance=instance, headers=headers)
+    return problem(response.status_code, _detail(exc), instance=instance, headers=headers)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -131,9 +132,16 @@ class DecisionSerializer(serializers.ModelSerializer):
         ]
 
 
+DATE_ERRORS = {"invalid": _("Give a date as YYYY-MM-DD.")}
+
+
 class DecisionFilterSerializer(serializers.Serializer):
     """The list's query parameters; a wrong one is a 400 with the parameter named."""
 
-    since = serializers.DateField(required=False, help_text="Recorded on or after this day.")
-    until = serializers.DateField(required=False, help_text="Recorded on or before this day.")
-    kind = serializers.ChoiceField(choices=DecisionKind.values, required=False)
+    since = serializers.DateField(required=False, error_messages=DATE_ERRORS)
+    until = serializers.DateField(required=False, error_messages=DATE_ERRORS)
+    kind = serializers.ChoiceField(
+        choices=DecisionKind.values,
+        required=False,
+        error_messages={"invalid_choice": _("Choose one of the kinds of decision.")},
+    )

@@ -11,7 +11,6 @@ import datetime as dt
 
 from django.contrib.auth.decorators import login_not_required
 from django.db.models import Exists, OuterRef, Prefetch
-from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from drf_spectacular.views import SpectacularJSONAPIView, SpectacularYAMLAPIView
 from rest_framework import exceptions, viewsets
@@ -179,8 +178,8 @@ class DecisionViewSet(ScopedViewSet):
 # /api/v1/threads/{id}, scoped with a `Thread.objects.visible_to_scope(teams)` like the others.
 
 
-class OpenApiJson(Versioned, SpectacularJSONAPIView):
-    """The OpenAPI 3 document, public like the API's description should be (API-51)."""
+class _PublicDocument(Versioned):
+    """The OpenAPI document is public, as the API's description should be (API-51)."""
 
     authentication_classes = []
     permission_classes = []
@@ -192,7 +191,11 @@ class OpenApiJson(Versioned, SpectacularJSONAPIView):
         return response
 
 
-class OpenApiYaml(OpenApiJson, SpectacularYAMLAPIView):
+class OpenApiJson(_PublicDocument, SpectacularJSONAPIView):
+    pass
+
+
+class OpenApiYaml(_PublicDocument, SpectacularYAMLAPIView):
     pass
 
 
@@ -205,6 +208,6 @@ class NotFound(Versioned, APIView):
     throttle_classes = []
 
     def get(self, request, *args, **kwargs) -> Response:
-        raise exceptions.NotFound(_("There is no such resource in this API."))
+        raise exceptions.NotFound()
 
     post = put = patch = delete = head = options = get

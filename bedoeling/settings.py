@@ -92,7 +92,8 @@ INSTALLED_APPS = [
     "cases",
     "deliberations",
     "digests",
-    "rest_framework",
+    # Not "rest_framework": its Dutch catalogue would win over Django's for the forms' messages
+    # ("Dit veld is vereist."); the API writes its own messages (api/problems.py).
     "drf_spectacular",
     "api",
 ]
@@ -184,6 +185,8 @@ OIDC_AUTHENTICATION_CALLBACK_URL = "sso:callback"
 BEDOELING_LOCAL_LOGIN = env("BEDOELING_LOCAL_LOGIN", "all")
 if BEDOELING_LOCAL_LOGIN not in {"all", "break-glass-only"}:
     raise ImproperlyConfigured("BEDOELING_LOCAL_LOGIN must be all or break-glass-only")
+if BEDOELING_LOCAL_LOGIN == "break-glass-only" and not OIDC_RP_CLIENT_ID:
+    raise ImproperlyConfigured("BEDOELING_LOCAL_LOGIN=break-glass-only needs OIDC_RP_CLIENT_ID")
 BEDOELING_BREAK_GLASS_USERS = env_list("BEDOELING_BREAK_GLASS_USERS", "")
 
 # Failed logins: after AXES_FAILURE_LIMIT wrong passwords the account is locked for

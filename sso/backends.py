@@ -4,6 +4,7 @@ this app, which can be switched off for everyone but the break-glass administrat
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 from django.core.exceptions import SuspiciousOperation
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
@@ -33,6 +34,7 @@ class OidcBackend(OIDCAuthenticationBackend):
 
     def __init__(self, *args, **kwargs):
         # Django builds every backend for every login; without SSO there is nothing to read.
+        self.UserModel = get_user_model()
         if sso_enabled():
             super().__init__(*args, **kwargs)
 

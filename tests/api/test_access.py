@@ -236,3 +236,16 @@ def test_the_lists_take_the_same_number_of_queries_however_many_rows(
     for title in ("Opa in Noord", "Tante in Noord"):
         decide(bring_case(professional, team, rule, title), lead, world["value"])
     assert [queries(path) for path in paths] == before
+
+
+def test_the_problems_speak_the_callers_language(client, world, org_token):
+    dutch = client.get("/api/v1/decisions", HTTP_ACCEPT_LANGUAGE="nl").json()
+    english = client.get("/api/v1/decisions", HTTP_ACCEPT_LANGUAGE="en").json()
+    assert dutch["detail"].startswith("Deze API vraagt om een token")
+    assert english["detail"].startswith("This API needs a token")
+    wrong = client.get(
+        "/api/v1/decisions?since=gisteren", HTTP_ACCEPT_LANGUAGE="nl", **bearer(org_token)
+    )
+    assert wrong.json()["invalid_params"] == [
+        {"name": "since", "reason": "Geef een datum als JJJJ-MM-DD."}
+    ]

@@ -33,6 +33,8 @@ def test_the_document_is_valid_openapi_3(document):
 def test_the_document_is_public_in_json_and_yaml_with_the_same_content(client, document):
     response = client.get("/api/v1/openapi.yaml")
     assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/vnd.oai.openapi;")
+    assert response.content.startswith(b"openapi: 3.0")
     assert yaml.safe_load(response.content) == document
     assert client.get("/api/v1/openapi.json")["Access-Control-Allow-Origin"] == "*"
 

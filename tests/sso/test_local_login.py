@@ -1,7 +1,12 @@
 """Passwords of this app: on for everyone by default (`make run` keeps local accounts), or only
 for the break-glass administrators, with a clear message for everyone else."""
 
+import os
+import subprocess
+import sys
+
 import pytest
+from django.conf import settings
 from django.contrib.auth import authenticate
 from django.test import override_settings
 
@@ -72,3 +77,23 @@ def test_with_passwords_switched_off_the_admin_login_refuses_others(client, db):
 def test_the_message_is_in_english_too(client, professional):
     page = _log_in(client, "pro", path="/accounts/login/").content.decode()
     assert "Log in with your organisation account" in page
+
+
+@pytest.mark.parametrize(
+    ("environment", "message"),
+    [
+        ({"BEDOELING_LOCAL_LOGIN": "sometimes"}, "must be all or break-glass-only"),
+        ({"BEDOELING_LOCAL_LOGIN": "break-glass-only"}, "needs OIDC_RP_CLIENT_ID"),
+    ],
+)
+def test_a_wrong_local_login_setting_stops_the_app_at_start(environment, message):
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=settings.BASE_DIR,
+        env={**os.environ, **environment, "OIDC_RP_CLIENT_ID": ""},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode != 0
+    assert message in result.stderr

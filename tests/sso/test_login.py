@@ -124,3 +124,10 @@ def test_a_failed_login_at_the_provider_shows_the_general_refusal(sso, client):
     assert page.redirect_chain[-1][0] == "/oidc/refused/"
     assert "Inloggen met uw organisatieaccount is niet gelukt" in page.content.decode()
     assert session_user_id(client) is None
+
+
+def test_a_session_from_single_sign_on_survives_switching_it_off(sso, mappings, client):
+    log_in(client, "alice")
+    with override_settings(OIDC_RP_CLIENT_ID=""):
+        assert client.get("/").status_code == 200
+        assert session_user_id(client) is not None
