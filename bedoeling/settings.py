@@ -87,10 +87,15 @@ INSTALLED_APPS = [
     "django_htmx",
     "axes",
     "organisations",
+    "sso",
     "bedoeling.apps.SiteConfig",
     "cases",
     "deliberations",
     "digests",
+    # Not "rest_framework": its Dutch catalogue would win over Django's for the forms' messages
+    # ("Dit veld is vereist."); the API writes its own messages (api/problems.py).
+    "drf_spectacular",
+    "api",
 ]
 
 MIDDLEWARE = [
@@ -142,7 +147,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "sso.backends.LocalPasswordBackend",
+    "sso.backends.OidcBackend",
 ]
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -155,6 +161,33 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
+
+# Single sign-on with OpenID Connect (sso/, README "Integrations"). Off while OIDC_RP_CLIENT_ID
+# is empty: then only the app's own passwords. The provider's endpoints come from
+# OIDC_OP_DISCOVERY (its /.well-known/openid-configuration) or are set one by one.
+OIDC_RP_CLIENT_ID = env("OIDC_RP_CLIENT_ID")
+OIDC_RP_CLIENT_SECRET = env("OIDC_RP_CLIENT_SECRET")
+OIDC_OP_DISCOVERY = env("OIDC_OP_DISCOVERY")
+OIDC_OP_AUTHORIZATION_ENDPOINT = env("OIDC_OP_AUTHORIZATION_ENDPOINT")
+OIDC_OP_TOKEN_ENDPOINT = env("OIDC_OP_TOKEN_ENDPOINT")
+OIDC_OP_USER_ENDPOINT = env("OIDC_OP_USER_ENDPOINT")
+OIDC_OP_JWKS_ENDPOINT = env("OIDC_OP_JWKS_ENDPOINT")
+# The algorithm the provider signs ID tokens with (RS256 for Entra ID, Keycloak and ADFS).
+OIDC_RP_SIGN_ALGO = env("OIDC_RP_SIGN_ALGO", "RS256")
+OIDC_RP_SCOPES = env("OIDC_RP_SCOPES", "openid email profile")
+# The claim with the person's groups; Django admin maps its values to teams and roles.
+OIDC_GROUPS_CLAIM = env("OIDC_GROUPS_CLAIM", "groups")
+OIDC_TIMEOUT = env_int("OIDC_TIMEOUT", 10)
+OIDC_USE_PKCE = True
+OIDC_AUTHENTICATION_CALLBACK_URL = "sso:callback"
+# Passwords of this app: "all", or "break-glass-only" (with single sign-on on): then only the
+# accounts in BEDOELING_BREAK_GLASS_USERS (comma-separated usernames) may log in with one.
+BEDOELING_LOCAL_LOGIN = env("BEDOELING_LOCAL_LOGIN", "all")
+if BEDOELING_LOCAL_LOGIN not in {"all", "break-glass-only"}:
+    raise ImproperlyConfigured("BEDOELING_LOCAL_LOGIN must be all or break-glass-only")
+if BEDOELING_LOCAL_LOGIN == "break-glass-only" and not OIDC_RP_CLIENT_ID:
+    raise ImproperlyConfigured("BEDOELING_LOCAL_LOGIN=break-glass-only needs OIDC_RP_CLIENT_ID")
+BEDOELING_BREAK_GLASS_USERS = env_list("BEDOELING_BREAK_GLASS_USERS", "")
 
 # Failed logins: after AXES_FAILURE_LIMIT wrong passwords the account is locked for
 # AXES_COOLOFF_MINUTES minutes.
@@ -271,6 +304,44 @@ SECURE_CSP = {
     "frame-ancestors": [CSP.NONE],
     "base-uri": [CSP.SELF],
     "object-src": [CSP.NONE],
+}
+
+# The read-only API for the organisation's own reporting (/api/v1/, see api/). Applications
+# authenticate with a token an administrator creates in Django admin. BEDOELING_API_RATE limits
+# the calls per token ("600/min"; empty: no limit).
+BEDOELING_API_RATE = env("BEDOELING_API_RATE", "600/min")
+# Who answers questions about the API, in its OpenAPI document (API Design Rules: contact).
+BEDOELING_API_CONTACT_NAME = env("BEDOELING_API_CONTACT_NAME", "Application management")
+BEDOELING_API_CONTACT_EMAIL = env("BEDOELING_API_CONTACT_EMAIL", "api@bedoeling.local")
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["api.authentication.BearerTokenAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_THROTTLE_CLASSES": ["api.throttling.TokenRateThrottle"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "PAGE_SIZE": 100,
+    "EXCEPTION_HANDLER": "api.problems.exception_handler",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "UNAUTHENTICATED_USER": None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Bedoeling API",
+    "DESCRIPTION": (
+        "Read-only figures for the organisation's own reporting: digests, rules with their "
+        "register figures, signals and decisions. Ids, counts, dates and taxonomy names only; "
+        "no personal data and no free text."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "SCHEMA_PATH_PREFIX_TRIM": True,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "api.schema.add_problems_and_version",
+    ],
+    "LICENSE": {"name": "EUPL-1.2"},
+    "ENUM_NAME_OVERRIDES": {"SignalStateEnum": "digests.models.Signal.State"},
 }
 
 LOGGING = {

@@ -2,6 +2,8 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from sso.forms import LoginForm
+
 from . import health, views
 from .forms import QueuedPasswordResetForm
 
@@ -15,6 +17,7 @@ urlpatterns = [
     path("cases/", include("cases.urls")),
     path("meetings/", include("deliberations.urls")),
     path("digests/", include("digests.urls")),
+    path("api/v1/", include("api.urls")),
     path("healthz", health.healthz, name="healthz"),
     path("i18n/setlang/", views.choose_language, name="set_language"),
     path(
@@ -22,6 +25,8 @@ urlpatterns = [
         auth_views.PasswordResetView.as_view(form_class=QueuedPasswordResetForm),
         name="password_reset",
     ),
+    path("accounts/login/", auth_views.LoginView.as_view(form_class=LoginForm), name="login"),
     path("accounts/", include("django.contrib.auth.urls")),
+    path("oidc/", include("sso.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -27,6 +27,11 @@ class CaseQuerySet(models.QuerySet):
         in_teams = self.filter(team__in=Membership.objects.team_ids(user))
         return in_teams.exclude(models.Q(status="draft") & ~models.Q(author=user))
 
+    def visible_to_scope(self, teams) -> CaseQuerySet:
+        """What an application with access to `teams` (the API's tokens) sees: the submitted
+        cases of those teams. Drafts are their author's alone, so never an application's."""
+        return self.filter(team__in=teams).exclude(status="draft")
+
     def with_list_data(self) -> CaseQuerySet:
         return self.select_related(
             "team", "author", "rule__regulation", "barrier"
@@ -59,6 +64,13 @@ def visible_through(queryset: models.QuerySet, user, prefix: str = "case") -> mo
     from .models import Case
 
     return queryset.filter(**{f"{prefix}__in": Case.objects.visible_to(user)})
+
+
+def visible_through_scope(queryset: models.QuerySet, teams, prefix: str = "case"):
+    """Rows about a case, visible to an application when their case is (`visible_to_scope`)."""
+    from .models import Case
+
+    return queryset.filter(**{f"{prefix}__in": Case.objects.visible_to_scope(teams)})
 
 
 class CaseEventQuerySet(models.QuerySet):

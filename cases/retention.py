@@ -129,7 +129,9 @@ def _anonymise_own(case_ids: list[int], *, dry_run: bool) -> dict[str, int]:
     events = CaseEvent.objects.filter(case__in=case_ids).exclude(kind__in=LABEL_NOTES)
     return {
         "cases.case": blank_out(
-            Case.objects.filter(pk__in=case_ids), Case.TEXT_FIELDS, dry_run=dry_run
+            Case.objects.filter(pk__in=case_ids),
+            [*Case.TEXT_FIELDS, "zaak_reference"],
+            dry_run=dry_run,
         ),
         "cases.comment": blank_out(
             Comment.objects.filter(case__in=case_ids), ["text"], dry_run=dry_run

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db import models
 
-from cases.querysets import visible_through
+from cases.querysets import visible_through, visible_through_scope
 from organisations.models import Membership, Role
 
 
@@ -35,6 +35,10 @@ class MeetingQuerySet(models.QuerySet):
 class DecisionQuerySet(models.QuerySet):
     def visible_to(self, user) -> DecisionQuerySet:
         return visible_through(self, user)
+
+    def visible_to_scope(self, teams) -> DecisionQuerySet:
+        """The decisions an application with access to `teams` sees (the API's tokens)."""
+        return visible_through_scope(self, teams)
 
     def current(self) -> DecisionQuerySet:
         """The decisions no later decision corrected: the only definition of "current".

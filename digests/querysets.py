@@ -20,6 +20,14 @@ class DigestQuerySet(models.QuerySet):
             visible |= models.Q(team__isnull=True)
         return self.filter(visible)
 
+    def visible_to_scope(self, teams, *, organisation_wide: bool) -> DigestQuerySet:
+        """An application's view (the API's tokens): its teams' digests, and the organisation's
+        when it may read the whole organisation, as a director reads it."""
+        visible = models.Q(team__in=teams)
+        if organisation_wide:
+            visible |= models.Q(team__isnull=True)
+        return self.filter(visible)
+
     def latest_per_scope(self) -> list:
         """The newest digest (latest period, then latest version) for each scope.
 
@@ -51,6 +59,11 @@ class SignalQuerySet(models.QuerySet):
             case__team__in=Membership.objects.team_ids(user)
         ).values("signal_id")
         return self.filter(models.Q(pk__in=raised_by_my_teams) | models.Q(rule__policy_owner=user))
+
+    def visible_to_scope(self, teams) -> SignalQuerySet:
+        """Signals are about rules, not citizens: every application sees them all (the cases
+        behind one it sees only within its teams, through `Case.objects.visible_to_scope`)."""
+        return self.all()
 
     def waiting(self) -> SignalQuerySet:
         return self.filter(state__in=["open", "under_review"])

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Membership, Organisation, Team
+from .models import GroupMapping, Membership, Organisation, Team
 
 
 @admin.register(Organisation)
@@ -24,7 +24,15 @@ class TeamAdmin(admin.ModelAdmin):
 
 @admin.register(Membership)
 class MembershipAdmin(admin.ModelAdmin):
-    list_display = ["user", "team", "role"]
-    list_filter = ["role", "team"]
+    list_display = ["user", "team", "role", "source"]
+    list_filter = ["role", "source", "team"]
     search_fields = ["user__username", "user__first_name", "user__last_name", "team__name"]
     autocomplete_fields = ["user", "team"]
+
+
+@admin.register(GroupMapping)
+class GroupMappingAdmin(admin.ModelAdmin):
+    list_display = ["claim_value", "team", "role"]
+    list_filter = ["role", "team"]
+    search_fields = ["claim_value", "team__name"]
+    autocomplete_fields = ["team"]

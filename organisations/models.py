@@ -71,7 +71,15 @@ class Role(models.TextChoices):
 
 
 class Membership(models.Model):
-    """One person's role in one team. A director's memberships are the teams they oversee."""
+    """One person's role in one team. A director's memberships are the teams they oversee.
+
+    Typed in Django admin (local), or kept by single sign-on from the person's groups at the
+    identity provider (sso): those are created, changed and ended at each login (sso/).
+    """
+
+    class Source(models.TextChoices):
+        LOCAL = "local", _("typed in by an administrator")
+        SSO = "sso", _("from the identity provider's groups")
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -83,6 +91,13 @@ class Membership(models.Model):
         Team, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("team")
     )
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    source = models.CharField(
+        _("source"),
+        max_length=10,
+        choices=Source.choices,
+        default=Source.LOCAL,
+        help_text=_("Memberships from single sign-on are ended when the group is gone."),
+    )
 
     objects = MembershipQuerySet.as_manager()
 
@@ -96,6 +111,34 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} \u2014 {self.team} ({self.get_role_display()})"
+
+
+class GroupMapping(models.Model):
+    """Single sign-on: a group (a value of the groups claim) gives a role in a team."""
+
+    claim_value = models.CharField(
+        _("group"),
+        max_length=255,
+        help_text=_(
+            "The value in the identity provider's groups claim, exactly as it is sent "
+            "(a name, or an object id for Entra ID)."
+        ),
+    )
+    team = models.ForeignKey(
+        Team, on_delete=models.CASCADE, related_name="group_mappings", verbose_name=_("team")
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+
+    class Meta:
+        verbose_name = _("group mapping")
+        verbose_name_plural = _("group mappings")
+        ordering = ["claim_value", "team__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["claim_value", "team"], name="group_mapping_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.claim_value} → {self.team} ({self.get_role_display()})"
 
 
 class Preference(models.Model):

@@ -1,3 +1,5 @@
+import datetime as dt
+
 import factory
 from django.contrib.auth import get_user_model
 from django.utils import timezone
@@ -112,3 +114,27 @@ class CaseFactory(factory.django.DjangoModelFactory):
     keywords = factory.LazyAttribute(
         lambda case: keywords(case.title, case.situation, case.effect, case.conflict)
     )
+
+
+class ApiTokenFactory(factory.django.DjangoModelFactory):
+    """An API token; its secret, shown once, is on `token.key` after creation."""
+
+    class Meta:
+        model = "api.ApiToken"
+        skip_postgeneration_save = True
+
+    application = "Rapportage"
+    organisation = factory.SubFactory(OrganisationFactory)
+    expires_at = factory.LazyFunction(lambda: timezone.now() + dt.timedelta(days=90))
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        token = model_class(*args, **kwargs)
+        token.key = token.new_key()
+        token.save()
+        return token
+
+    @factory.post_generation
+    def teams(obj, create, extracted, **kwargs):
+        if create and extracted:
+            obj.teams.set(extracted)

@@ -1,6 +1,6 @@
-"""The packages form a one-way graph: organisations <- cases <- deliberations <- digests <- the
-project package (bedoeling), and `bench/` outside it. An import against that direction — also
-one inside a function — fails the build, and so does mocking in app code."""
+"""The packages form a one-way graph: organisations <- sso <- cases <- deliberations <- digests
+<- api <- the project package (bedoeling), and `bench/` outside it. An import against that
+direction — also one inside a function — fails the build, and so does mocking in app code."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-LAYERS = ["organisations", "cases", "deliberations", "digests", "bedoeling"]
+LAYERS = ["organisations", "sso", "cases", "deliberations", "digests", "api", "bedoeling"]
 OUTSIDE = {"bench", "tests"}
 
 

@@ -360,3 +360,13 @@ def test_even_an_open_run_only_lets_the_marker_through(postgres, world):
     )
     decision.refresh_from_db()
     assert decision.rationale == MARKER
+
+
+def test_the_link_to_the_zaak_goes_with_the_text(world):
+    Case.objects.filter(pk__in=[world["old"].pk, world["recent"].pk]).update(
+        zaak_reference="ZAAK-2018-0000042"
+    )
+    anonymise_expired_cases(source="test")
+    assert Case.objects.get(pk=world["old"].pk).zaak_reference == MARKER
+    assert Case.objects.get(pk=world["recent"].pk).zaak_reference == "ZAAK-2018-0000042"
+    assert Case.objects.get(pk=world["old"].pk).zaak.link == ""
