@@ -244,7 +244,7 @@ def test_it_does_not_import_django():
 # ---------------------------------------------------------------------------
 
 # No digits and no "@": the surrounding text can never glue onto a number or form
-# another finding on its own.
+# another finding of a number on its own (random letters may spell a name: "FATMA").
 FILLER_ALPHABET = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ éë.,;:!?()'\"-\n"
 filler = st.text(alphabet=FILLER_ALPHABET, max_size=60)
 
@@ -293,7 +293,7 @@ def test_it_finds_every_valid_bsn_after_a_cue(before, after, cue, number, style)
     prefix = f"{before} {cue}"
     text = f"{prefix}{value} {after}"
 
-    findings = find_personal_data(text)
+    findings = [f for f in find_personal_data(text) if f.kind != Kind.NAME]
 
     assert findings == [Finding("bsn", len(prefix), len(prefix) + len(value), True)]
 
