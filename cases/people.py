@@ -409,31 +409,52 @@ _STREET_NUMBER_RE = re.compile(
 _POSTCODE_AFTER_RE = re.compile(r",?[ \t]*(?:\n[ \t]*)?[1-9]\d{3}[ \t]?[A-Z]{2}(?!\w)")
 _UNIT_AFTER_RE = re.compile(r"[ \t\u00a0]*(%|[^\W\d_]+)")
 # "Laan van Meerdervoort 212": a street that starts with a street word.
-_LAAN_VAN_RE = re.compile(
+_LAAN_VAN_BEFORE_RE = re.compile(
     rf"(?<![\w])(?:Laan|Plein|Weg|Kade|Hof)[ \t]+(?:van|der|de|den|het|'t|op|ter|te)"
-    rf"(?:[ \t]+(?:van|der|de|den|het|'t))*[ \t]+{_WORD}[ \t]+[1-9]\d{{0,4}}" + _ADDITION,
+    rf"(?:[ \t]+(?:van|der|de|den|het|'t))*[ \t]+{_WORD}[ \t]+$",
     re.IGNORECASE,
 )
+_LAAN_WORDS = frozenset({"laan", "plein", "weg", "kade", "hof"})
+# Digits are rarer than words: find the numbers first, then look at the word before each.
+_NUMBER_RE = re.compile(r"(?<=[ \t\u00a0])[1-9]\d{0,4}(?!\d)")
+_WORD_BEFORE_RE = re.compile(rf"(?<![\w.])({_WORD})[ \t\u00a0]+(?:nr\.?[ \t]*|nummer[ \t]+)?$")
 
 
 def find_addresses(text: str) -> list[tuple[int, int]]:
     """Spans of street addresses (a street and a house number), in text order."""
-    if not text or not any(c.isdigit() for c in text):
+    if not text:
         return []
     lists = _lists()
     spans = []
-    for match in _STREET_NUMBER_RE.finditer(text):
-        if not _is_street(match.group("street"), lists):
+    for number in _NUMBER_RE.finditer(text):
+        window = max(0, number.start() - 80)
+        # A quick look at the words before the number spares most numbers the regexes.
+        words = text[window : number.start()].split()[-6:]
+        if words and fold(words[-1]).rstrip(".") in ("nr", "nummer"):
+            words.pop()
+        if not words or not (
+            _is_street(words[-1], lists) or any(fold(w) in _LAAN_WORDS for w in words[:-1])
+        ):
             continue
-        unit = _UNIT_AFTER_RE.match(text, match.end("number"))
+        laan_van = _LAAN_VAN_BEFORE_RE.search(text, window, number.start())
+        before = _WORD_BEFORE_RE.search(text, window, number.start())
+        if laan_van:
+            start = laan_van.start()
+        elif before and _is_street(before.group(1), lists):
+            start = before.start()
+        else:
+            continue
+        match = _STREET_NUMBER_RE.match(text, before.start()) if before else None
+        if not match or match.end("number") != number.end():
+            continue
+        unit = _UNIT_AFTER_RE.match(text, number.end())
         if not match.group("addition") and unit and fold(unit.group(1)) in lists.units:
             continue  # "onderweg 2 keer"
         end = match.end()
         postcode = _POSTCODE_AFTER_RE.match(text, end)
         if postcode:
             end = postcode.end()
-        spans.append((match.start(), end))
-    spans.extend(m.span() for m in _LAAN_VAN_RE.finditer(text))
+        spans.append((start, end))
     return _merge(spans)
 
 
