@@ -7,7 +7,8 @@
     .venv/bin/python -m bench.guard_eval --deduce    # the same scores for the `deduce` library,
                                                      # if it is installed (it is not a dependency)
 
-The labelled set is tests/cases/guard_eval/ (its README explains the marks). Per part:
+The labelled set is tests/cases/guard_eval/ (its README explains the marks and the three
+parts). Per part:
 
 - name recall: the share of marked names that a name finding overlaps; name precision: the
   share of name findings that overlap a marked name;
@@ -33,7 +34,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SET_DIR = ROOT / "tests" / "cases" / "guard_eval"
-PARTS = ("tuning", "heldout")
+PARTS = ("tuning", "heldout", "fresh")
 
 _MARK_RE = re.compile(r"\[(?P<kind>[NA]):(?P<text>[^\]]+)\]")
 ADDRESS_KINDS = frozenset({"address", "postcode"})

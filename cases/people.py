@@ -169,12 +169,37 @@ def find_names(text: str) -> list[tuple[int, int]]:
             or (key.endswith(lists.surname_endings) and key not in lists.not_names)
         ):
             triggers[word] = key
+        elif _is_double_first_name(key, lists):
+            triggers[word] = key  # "Gert-Jan", "Mohamed-Amine"
+        elif word[0].isupper() and word[1:].islower() and _is_unknown_word(word, lists):
+            # Two unknown capitalised words in a row are a first name and a surname more
+            # often than anything else ("Dilan Korkut"); places of two words are listed.
+            following = _TOKEN_RE.match(text, text.find(word) + len(word))
+            if following and _is_unknown_word(following.group(1), lists):
+                triggers[word] = _PAIR
     spans: list[tuple[int, int]] = list(_initials(text, lists))
     if triggers:
         alternatives = "|".join(re.escape(w) for w in sorted(triggers, key=len, reverse=True))
         for match in re.finditer(rf"(?<![\w-])(?:{alternatives})(?![\w-])", text):
             spans.extend(_names_at(text, match, triggers[match.group()], lists))
     return [span for span in _merge(spans) if not _is_organisation(text, span, lists)]
+
+
+_PAIR = "<two unknown capitalised words>"
+
+
+def _is_double_first_name(key: str, lists: _Lists) -> bool:
+    return "-" in key and all(part in lists.first_names for part in key.split("-"))
+
+
+def _is_unknown_word(word: str, lists: _Lists) -> bool:
+    """A capitalised word Dutch does not know and the lists do not place: maybe a name."""
+    if not (word[:1].isupper() and word[1:].islower() and len(word) > 2):
+        return False
+    key = fold(word)
+    if key in lists.not_names or key in lists.organisation_words or key in lists.particles:
+        return False
+    return not _looks_dutch(word) and not key.endswith(lists.organisation_endings)
 
 
 _DE_BEFORE_RE = re.compile(r"\bde\s+$", re.IGNORECASE)
@@ -199,7 +224,15 @@ def _names_at(text: str, match: re.Match, key: str, lists: _Lists):
             if not more:
                 break
             pos = more.end()
-    if key in lists.first_names or key in lists.surnames:
+    if key is _PAIR:
+        following = _TOKEN_RE.match(text, end)
+        if (
+            following
+            and _is_unknown_word(following.group(1), lists)
+            and not _is_known_not_person(text, start, lists)
+        ):
+            yield start, following.end(1)
+    elif key in lists.first_names or key in lists.surnames or _is_double_first_name(key, lists):
         span = _listed_name(text, start, end, key, lists)
         if span:
             yield span
@@ -353,16 +386,26 @@ def _is_known_not_person(text: str, start: int, lists: _Lists) -> bool:
     )
 
 
+# Titles of a person only: "Dr." and "Mr." also begin names of schools and buildings.
+_PERSON_TITLES = frozenset(
+    {"mevrouw", "mevr", "mw", "meneer", "mnr", "dhr", "heer", "juffrouw", "mej", "familie", "fam"}
+)
+
+
 def _is_organisation(text: str, span: tuple[int, int], lists: _Lists) -> bool:
     """A name in an organisation's or a place's name: "Stichting Jan de Wit", "Julianaschool",
     "Den Bosch"."""
     start, end = span
     # Walk back over the capitalised words and particles the name may be the end of.
     before = text[max(0, start - 50) : start].split()
+    after_person_title = False
     for word in reversed(before[-4:]):
-        key = fold(word)
+        key = fold(word).rstrip(".")
         if key in lists.organisation_words:
             return True
+        if key in _PERSON_TITLES:
+            after_person_title = True  # "mevrouw Van Rijswijk", "dhr. Oosterhuis"
+            break
         if not _WORD_RE.fullmatch(word) or (key not in lists.particles and word.islower()):
             break
         start = text.rindex(word, 0, start)
@@ -372,7 +415,8 @@ def _is_organisation(text: str, span: tuple[int, int], lists: _Lists) -> bool:
     if after and fold(after.group(1)) in lists.organisation_words:
         return True
     endings = lists.organisation_endings
-    for part in fold(_WORD_RE.findall(text[span[0] : end])[-1]).split("-"):
+    last_word = fold(_WORD_RE.findall(text[span[0] : end])[-1])
+    for part in [] if after_person_title else last_word.split("-"):
         if part.endswith(endings) and any(
             part.endswith(e) and len(part) > len(e) + 2 for e in endings
         ):
