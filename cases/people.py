@@ -180,8 +180,14 @@ def find_names(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = list(_initials(text, lists))
     if triggers:
         alternatives = "|".join(re.escape(w) for w in sorted(triggers, key=len, reverse=True))
+        found_until = 0
         for match in re.finditer(rf"(?<![\w-])(?:{alternatives})(?![\w-])", text):
-            spans.extend(_names_at(text, match, triggers[match.group()], lists))
+            key = triggers[match.group()]
+            if match.start() < found_until and key not in lists.relations:
+                continue  # already part of a name: "De Vries" after "mevrouw"
+            for span in _names_at(text, match, key, lists):
+                spans.append(span)
+                found_until = max(found_until, span[1])
     return [span for span in _merge(spans) if not _is_organisation(text, span, lists)]
 
 
