@@ -352,8 +352,8 @@ def _initials(text: str, lists: _Lists):
                 continue
             word = tokens[particles][2]
             key = fold(word)
-            if key in lists.not_names or key in lists.organisation_words:
-                continue
+            if len(word) < 2 or key in lists.not_names or key in lists.organisation_words:
+                continue  # "A.B", "zie bijlage A. B."
             known = _is_dutch_word(word) and key not in lists.surnames
             if regex is _LOWER_INITIALS_RE:
                 # Lower case only with a particle: "j. de boer", never "a. bijlage".

@@ -305,7 +305,7 @@ def test_it_finds_every_valid_iban_anywhere(before, after, iban, spaced):
     prefix = f"{before} "
     text = f"{prefix}{value} {after}"
 
-    findings = find_personal_data(text)
+    findings = [f for f in find_personal_data(text) if f.kind != Kind.NAME]
 
     assert findings == [Finding("iban", len(prefix), len(prefix) + len(value), True)]
 
