@@ -209,6 +209,9 @@ def _is_unknown_word(word: str, lists: _Lists) -> bool:
 
 
 _DE_BEFORE_RE = re.compile(r"\bde\s+$", re.IGNORECASE)
+_ABBREVIATED_TITLES = frozenset(
+    {"mevr", "mw", "mnr", "dhr", "mej", "dr", "mr", "drs", "ir", "ing", "fam"}
+)
 
 
 def _names_at(text: str, match: re.Match, key: str, lists: _Lists):
@@ -218,7 +221,9 @@ def _names_at(text: str, match: re.Match, key: str, lists: _Lists):
     if key in lists.titles and (
         key != "heer" or _DE_BEFORE_RE.search(text, max(0, start - 4), start)
     ):
-        span = _name_after(text, end + text.startswith(".", end), lists, after="title")
+        # After "dhr." the dot belongs to the title; after "mevrouw." the sentence ends.
+        dotted = key in _ABBREVIATED_TITLES and text.startswith(".", end)
+        span = _name_after(text, end + dotted, lists, after="dotted title" if dotted else "title")
         if span:
             yield span
     if key in lists.relations:
@@ -268,7 +273,7 @@ def _name_after(text: str, pos: int, lists: _Lists, *, after: str) -> tuple[int,
     # A title may be followed by particles ("mevrouw van der Meer"); a relation by a first
     # name ("haar zoon van 17" is not a name).
     while (
-        after == "title"
+        after != "relation"
         and particles < len(tokens) - 1
         and fold(tokens[particles][2]) in lists.particles
     ):
@@ -280,8 +285,15 @@ def _name_after(text: str, pos: int, lists: _Lists, *, after: str) -> tuple[int,
     if len(word) < 2 or key in lists.not_names or word.isupper() and len(word) <= 3:
         return None  # "mevrouw X", "meneer de klantmanager", "zijn werkgever UWV"
     if word[0].isupper():
-        if after == "relation" and _is_dutch_word(word) and key not in lists.first_names:
-            return None  # "haar zoon Gisteren ...": a Dutch word, not a listed first name
+        if (
+            after in ("relation", "dotted title")
+            and _is_dutch_word(word)
+            and key not in lists.first_names
+            and key not in lists.surnames
+        ):
+            # "haar zoon Gisteren ...", "gesproken met dhr. Daarna ...": a Dutch word, not
+            # a listed name, where a sentence may have begun.
+            return None
     elif particles:
         if key not in lists.surnames and (_looks_dutch(word) or word.endswith("e")):
             return None  # "mevrouw van de gemeente", "namens mevrouw de private schuldeisers"

@@ -142,6 +142,8 @@ NEGATIVES: list[str] = [
     "De klantmanager en de jurist bespraken de Participatiewet en de AOW.",
     "Stichting Jan de Wit in Den Haag",
     "meneer is onderweg 2 keer gevallen",
+    "Gesprek met mevrouw. Zij gaf aan dat het goed gaat.",
+    "Gesprek met meneer. Daarna belde de verhuurder.",
     "POSTBUS 5\n2500 AB",
     # birthdates: cue too far away, impossible date
     "geboren in Utrecht, lang verhaal daarna volgt 03-03-1950",
