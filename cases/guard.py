@@ -1,8 +1,9 @@
 """The privacy guard's one policy, for every service that stores free text.
 
-A certain finding (a BSN that passes the 11-check after a cue, an IBAN, an e-mail address, …)
-is refused. An uncertain one (a number that passes the BSN check with no cue nearby) is refused
-until the person confirms it is not personal data; the confirmation goes on the case's timeline
+A certain finding (a BSN that passes the 11-check after a cue, an IBAN, an e-mail address, a
+street address, …) is refused. An uncertain one (a number that passes the BSN check with no cue
+nearby, or what reads as a person's name) is refused until the person confirms it is not
+personal data; the confirmation goes on the case's timeline
 with the field and the kind of data, never the value. Services call `guard()`; forms only turn
 the `PersonalDataRefused` it raises into field errors and a confirmation box. Messages name the
 field, the kind of data and where it is — never the value.
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from django import forms
@@ -20,6 +22,7 @@ from django.db import models
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from .people import PARTICLES, fold
 from .privacy import Kind, find_personal_data
 
 KIND_LABELS = {
@@ -29,6 +32,8 @@ KIND_LABELS = {
     Kind.PHONE: _("a telephone number"),
     Kind.POSTCODE: _("a postcode with house number"),
     Kind.BIRTHDATE: _("a date of birth"),
+    Kind.NAME: _("a person's name"),
+    Kind.ADDRESS: _("a street address"),
 }
 
 
@@ -54,6 +59,12 @@ class Warning:
                 "“%(field)s” contains %(kind)s in sentence %(sentence)s. "
                 "Remove it or replace it with a pseudonym."
             ) % {"field": self.label, "kind": kind, "sentence": self.sentence}
+        if self.kind == Kind.NAME:
+            return _(
+                "“%(field)s” contains what looks like %(kind)s, in sentence %(sentence)s. "
+                "Replace a real name with a pseudonym such as “mevrouw X”; if it is not a "
+                "person's name, confirm that below."
+            ) % {"field": self.label, "kind": kind, "sentence": self.sentence}
         return _(
             "“%(field)s” contains a number that could be %(kind)s, in sentence %(sentence)s. "
             "If it is not personal data, confirm that below."
@@ -76,12 +87,27 @@ class PersonalDataRefused(ValidationError):
         super().__init__(dict(messages))
 
 
-def scan(fields: dict[str, tuple[str, str]], sources: dict[str, str] | None = None) -> list:
-    """fields: name -> (label, text). Returns the warnings, in field order."""
+def scan(
+    fields: dict[str, tuple[str, str]],
+    sources: dict[str, str] | None = None,
+    colleagues: Iterable[str] = (),
+) -> list:
+    """fields: name -> (label, text). Returns the warnings, in field order.
+
+    `colleagues` are the full names of staff the text may name (the people present at a
+    meeting, in its minutes): they are not the citizen's personal data.
+    """
     sources = sources or {}
+    known = {fold(word) for name in colleagues for word in _NAME_WORD_RE.findall(name or "")}
     warnings = []
     for name, (label, text) in fields.items():
         for finding in find_personal_data(text or ""):
+            if (
+                finding.kind == Kind.NAME
+                and known
+                and _names_only(text[finding.start : finding.end], known)
+            ):
+                continue
             warnings.append(
                 Warning(
                     field=name,
@@ -96,6 +122,15 @@ def scan(fields: dict[str, tuple[str, str]], sources: dict[str, str] | None = No
     return warnings
 
 
+_NAME_WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _names_only(found: str, known: set[str]) -> bool:
+    """Whether every word of a found name is a word of a colleague's name (or a particle)."""
+    words = [fold(word) for word in _NAME_WORD_RE.findall(found)]
+    return all(word in known or word in PARTICLES for word in words)
+
+
 _SENTENCE_END = re.compile(r"[.!?]+(?=\s)|\n+")
 
 
@@ -105,13 +140,17 @@ def sentence_number(text: str, position: int) -> int:
 
 
 def guard(
-    fields: dict[str, tuple[str, str]], *, confirmed: bool, sources: dict[str, str] | None = None
+    fields: dict[str, tuple[str, str]],
+    *,
+    confirmed: bool,
+    sources: dict[str, str] | None = None,
+    colleagues: Iterable[str] = (),
 ) -> list[Warning]:
     """Refuse certain findings, and uncertain ones unless `confirmed`.
 
     Returns the uncertain findings the person confirmed, for the timeline.
     """
-    warnings = scan(fields, sources)
+    warnings = scan(fields, sources, colleagues)
     refused = [w for w in warnings if w.certain or not confirmed]
     if refused:
         raise PersonalDataRefused(refused)
@@ -124,6 +163,7 @@ def guard_model(
     *,
     confirmed: bool,
     keys: dict[str, str] | None = None,
+    colleagues: Iterable[str] = (),
 ) -> list[Warning]:
     """`guard()` for text stored in `model`'s fields, labelled with their verbose names.
 
@@ -135,7 +175,7 @@ def guard_model(
         key = keys.get(name, name)
         fields[key] = (capfirst(model._meta.get_field(name.split(".")[-1]).verbose_name), text)
         sources[key] = source_of(model, name.split(".")[-1])
-    return guard(fields, confirmed=confirmed, sources=sources)
+    return guard(fields, confirmed=confirmed, sources=sources, colleagues=colleagues)
 
 
 def source_of(model: type[models.Model], field: str) -> str:
@@ -154,7 +194,7 @@ class PrivacyGuardedForm(forms.Form):
     """
 
     confirm_not_personal_data = forms.BooleanField(
-        label=_("I confirm that the marked numbers are not personal data."),
+        label=_("I confirm that what is marked is not personal data."),
         required=False,
     )
 

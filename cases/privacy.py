@@ -19,6 +19,8 @@ from stdnum import iban as stdnum_iban
 from stdnum.nl import bsn as stdnum_bsn
 from stdnum.nl import postcode as stdnum_postcode
 
+from .people import find_addresses, find_names
+
 __all__ = ["Finding", "Kind", "find_personal_data"]
 
 
@@ -29,6 +31,8 @@ class Kind(StrEnum):
     PHONE = "phone"
     POSTCODE = "postcode"
     BIRTHDATE = "birthdate"
+    NAME = "name"
+    ADDRESS = "address"
 
 
 @dataclass(frozen=True)
@@ -222,13 +226,15 @@ _HOUSE_NUMBER_AFTER_RE = re.compile(
 )
 
 # House number before the postcode: "Straatnaam 12, 2511 AB" or an address
-# block with a line break between street and postcode. A PO box number
-# ("Postbus 123, 2500 AB") belongs to an organisation, not to a person.
+# block with a line break between street and postcode.
 _HOUSE_NUMBER_BEFORE_RE = re.compile(
-    r"(?<!postbus )(?<![\w.,/-])[1-9]\d{0,4}(?:-?[A-Za-z]{1,2}|-\d{1,4})?"
+    r"(?<![\w.,/-])[1-9]\d{0,4}(?:-?[A-Za-z]{1,2}|-\d{1,4})?"
     r"(?:,\s*|[ \t\u00a0]*\n\s*)$",
     re.IGNORECASE,
 )
+# A PO box or a freepost number ("Postbus 123, 2500 AB", "Antwoordnummer 10250,
+# 2500 VB") belongs to an organisation, not to a person.
+_PO_BOX_BEFORE_RE = re.compile(r"\b(?:postbus|antwoordnummer)\s*$", re.IGNORECASE)
 
 # All-lowercase letter pairs that are also common short words; "in 2024 is 12"
 # would otherwise look like a postcode with a house number. Upper-case pairs
@@ -254,7 +260,11 @@ def _find_postcode(text: str) -> list[Finding]:
         after = _HOUSE_NUMBER_AFTER_RE.match(text, match.end())
         if after:
             findings.append(Finding(Kind.POSTCODE, match.start(), after.end(), True))
-        elif _HOUSE_NUMBER_BEFORE_RE.search(text, max(0, match.start() - 40), match.start()):
+        elif (
+            before := _HOUSE_NUMBER_BEFORE_RE.search(
+                text, max(0, match.start() - 40), match.start()
+            )
+        ) and not _PO_BOX_BEFORE_RE.search(text, max(0, before.start() - 20), before.start()):
             findings.append(Finding(Kind.POSTCODE, match.start(), match.end(), True))
     return findings
 
@@ -356,11 +366,35 @@ _KIND_PRIORITY = {
     Kind.PHONE: 3,
     Kind.BIRTHDATE: 4,
     Kind.POSTCODE: 5,
+    Kind.ADDRESS: 6,
+    Kind.NAME: 7,
 }
 
 _MASKED_BY_IBAN_SHAPE = frozenset({Kind.BSN, Kind.PHONE})
 
-_DETECTORS = (_find_iban, _find_email, _find_bsn, _find_phone, _find_postcode, _find_birthdate)
+# ---------------------------------------------------------------------------
+# Names and street addresses (rules and word lists in cases/people.py)
+# ---------------------------------------------------------------------------
+
+
+def _find_name(text: str) -> list[Finding]:
+    return [Finding(Kind.NAME, start, end, False) for start, end in find_names(text)]
+
+
+def _find_address(text: str) -> list[Finding]:
+    return [Finding(Kind.ADDRESS, start, end, True) for start, end in find_addresses(text)]
+
+
+_DETECTORS = (
+    _find_iban,
+    _find_email,
+    _find_bsn,
+    _find_phone,
+    _find_postcode,
+    _find_birthdate,
+    _find_address,
+    _find_name,
+)
 
 
 def _deduplicate(findings: list[Finding]) -> list[Finding]:

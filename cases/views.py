@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import secrets
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -8,6 +11,7 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from organisations.models import Organisation, Role, Team
@@ -259,12 +263,46 @@ def _assist_context(data, user) -> dict:
     return {"warnings": scan(texts), "precedents": precedents}
 
 
+# Searched text is personal data's likeliest way into a URL (and so into access logs and the
+# browser's history): the search form is POSTed, the text kept in the session under a short
+# random key, and the browser redirected to a URL with the other filters and that key only.
+SEARCHES_SESSION_KEY = "case_searches"
+SEARCHES_KEPT = 20
+
+
+def _remember_search(request: HttpRequest, text: str) -> str:
+    searches = dict(request.session.get(SEARCHES_SESSION_KEY, {}))
+    key = secrets.token_urlsafe(6)
+    searches[key] = text
+    request.session[SEARCHES_SESSION_KEY] = dict(list(searches.items())[-SEARCHES_KEPT:])
+    return key
+
+
 def _case_list(request: HttpRequest, cases, template_context: dict) -> HttpResponse:
-    form = CaseFilterForm(request.GET or None)
+    if request.method == "POST":
+        form = CaseFilterForm(request.POST)
+        if form.is_valid():
+            params = [
+                (name, value)
+                for name, value in request.POST.items()
+                if name in form.fields and name != "q" and value
+            ]
+            if form.cleaned_data["q"]:
+                params.append(("search", _remember_search(request, form.cleaned_data["q"])))
+            return redirect(f"{request.path}?{urlencode(params)}" if params else request.path)
+    else:
+        # The text is never read from a URL, only from the session, by its key.
+        data = request.GET.copy()
+        data.pop("q", None)
+        searched = request.session.get(SEARCHES_SESSION_KEY, {}).get(data.get("search", ""))
+        if searched:
+            data["q"] = searched
+        form = CaseFilterForm(data or None)
     cases = form.apply(cases.with_list_data())
     page = Paginator(cases, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
+    query.pop("q", None)
     return render(
         request,
         "cases/case_list.html",
@@ -272,14 +310,16 @@ def _case_list(request: HttpRequest, cases, template_context: dict) -> HttpRespo
     )
 
 
-@require_GET
+@require_http_methods(["GET", "POST"])
+@sensitive_post_parameters("q")
 @login_required
 def my_cases(request: HttpRequest) -> HttpResponse:
     cases = Case.objects.visible_to(request.user).filter(author=request.user)
     return _case_list(request, cases, {"title": _("My cases"), "show_team": True})
 
 
-@require_GET
+@require_http_methods(["GET", "POST"])
+@sensitive_post_parameters("q")
 @login_required
 def team_cases(request: HttpRequest, team_pk: int) -> HttpResponse:
     team = get_object_or_404(Team.objects.visible_to(request.user), pk=team_pk)

@@ -176,8 +176,15 @@ def save_minutes(
     *, meeting: Meeting, actor, minutes: str, version: int, confirmed: bool = False
 ) -> Meeting:
     """Save the draft minutes. Confirmed uncertain findings go on the timeline of every case
-    on the agenda: minutes are about them."""
-    findings = guard_model(Meeting, {"minutes": minutes}, confirmed=confirmed)
+    on the agenda: minutes are about them. The names of the people at the meeting are not
+    personal data of a case ("Aanwezig: ...")."""
+    present = [*meeting.participants.all(), actor]
+    findings = guard_model(
+        Meeting,
+        {"minutes": minutes},
+        confirmed=confirmed,
+        colleagues=[f"{person.first_name} {person.last_name}" for person in present],
+    )
     updated = Meeting.objects.filter(
         pk=meeting.pk, version=version, status=Meeting.Status.IN_PROGRESS
     ).update(minutes=minutes, version=version + 1)

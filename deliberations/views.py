@@ -22,6 +22,7 @@ from cases.precedents import similar_cases
 from organisations.models import Organisation, Role
 
 from . import services
+from .calendar import meeting_calendar
 from .forms import (
     AttendanceForm,
     CloseMeetingForm,
@@ -414,40 +415,22 @@ def minutes(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _ics_text(value: str) -> str:
-    return value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
-
-
 @require_GET
 @login_required
 def meeting_ics(request: HttpRequest, pk: int) -> HttpResponse:
     from django.conf import settings
 
     meeting = get_meeting_for(request.user, pk)
-    fmt = "%Y%m%dT%H%M%SZ"
-    start = meeting.starts_at.astimezone(dt.UTC)
-    end = start + dt.timedelta(hours=1, minutes=30)
-    summary = _("Case consultation %(team)s") % {"team": meeting.team.name}
-    url = settings.BASE_URL + meeting.get_absolute_url()
-    lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        "PRODID:-//Bedoeling//Casusoverleg//NL",
-        "CALSCALE:GREGORIAN",
-        "METHOD:PUBLISH",
-        "BEGIN:VEVENT",
-        f"UID:meeting-{meeting.pk}@bedoeling",
-        f"DTSTAMP:{timezone.now().astimezone(dt.UTC).strftime(fmt)}",
-        f"DTSTART:{start.strftime(fmt)}",
-        f"DTEND:{end.strftime(fmt)}",
-        f"SUMMARY:{_ics_text(summary)}",
-        f"LOCATION:{_ics_text(meeting.location)}",
-        f"DESCRIPTION:{_ics_text(url)}",
-        f"URL:{url}",
-        "END:VEVENT",
-        "END:VCALENDAR",
-    ]
-    response = HttpResponse("\r\n".join(lines) + "\r\n", content_type="text/calendar")
+    body = meeting_calendar(
+        uid=f"meeting-{meeting.pk}@bedoeling",
+        starts_at=meeting.starts_at,
+        duration=dt.timedelta(hours=1, minutes=30),
+        summary=_("Case consultation %(team)s") % {"team": meeting.team.name},
+        location=meeting.location,
+        url=settings.BASE_URL + meeting.get_absolute_url(),
+        stamp=timezone.now(),
+    )
+    response = HttpResponse(body, content_type="text/calendar")
     response["Content-Disposition"] = f'attachment; filename="casusoverleg-{meeting.pk}.ics"'
     return response
 

@@ -4,6 +4,11 @@ Every number on a digest page links here. The list starts from `Case.objects.vis
 so a figure that counts cases of teams the viewer does not oversee leads to fewer cases here;
 that is intended. The filters are `CaseSearchForm`'s (digests/forms.py), each a figure's own
 definition from `digests/figures.py`.
+
+Unlike the case lists' search box (cases/views.py), this search stays a GET with its filters in
+the URL, so a figure's list can be linked to and bookmarked: none of its filters is free text
+(teams, rules, dates, statuses, case numbers as digits), so nothing personal can reach a URL.
+A test fails when a text filter is added.
 """
 
 from __future__ import annotations
@@ -45,6 +50,7 @@ def case_search(request: HttpRequest) -> HttpResponse:
             "query": query,
             "title": _("Cases behind a figure"),
             "show_team": True,
+            "filters_in_url": True,
             "applied_filters": form.description(),
             "digest": digest_or_none(
                 request.user, int(came_from) if is_number(came_from) else None

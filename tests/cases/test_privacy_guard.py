@@ -7,6 +7,7 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
+from cases.guard import PersonalDataRefused
 from cases.models import Case, CaseEvent, Comment
 from tests.factories import CaseFactory
 
@@ -128,3 +129,59 @@ def test_the_message_names_the_sentence_a_caseworker_can_find(client, profession
     response = client.post(reverse("cases:create"), {**intake_data, "situation": situation})
     assert "burgerservicenummer (BSN) in zin 3." in response.text
     assert "teken" not in response.text
+
+
+def test_a_name_asks_for_a_confirmation_that_records_field_and_kind_only(
+    client, professional, intake_data
+):
+    client.force_login(professional)
+    situation = "Mevrouw woont alleen. Haar zoon Mohammed komt elke dag langs."
+    data = {**intake_data, "situation": situation}
+    response = client.post(reverse("cases:create"), data)
+    assert not Case.objects.exists()
+    assert "“Situatie” bevat wat lijkt op een persoonsnaam, in zin 2." in response.text
+    assert 'name="confirm_not_personal_data"' in response.text
+    client.post(reverse("cases:create"), {**data, "confirm_not_personal_data": "on"})
+    event = Case.objects.get().events.get(kind=CaseEvent.Kind.PRIVACY_CONFIRMED)
+    assert event.fields == ["situation"]
+    assert event.note == "situation: name"
+    assert "Mohammed" not in event.note
+
+
+def test_a_street_address_blocks_the_save_even_when_confirmed(client, professional, intake_data):
+    client.force_login(professional)
+    data = {
+        **intake_data,
+        "situation": "Mevrouw woont op de Dorpsstraat 12-II boven de bakker.",
+        "confirm_not_personal_data": "on",
+    }
+    response = client.post(reverse("cases:create"), data)
+    assert not Case.objects.exists()
+    assert "“Situatie” bevat een woonadres in zin 1." in response.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mevrouw X en meneer Y zijn cliënt A en cliënt B in deze casus.",
+        "Stuur het antwoordformulier naar Antwoordnummer 10250, 2500 VB Den Haag.",
+        "De klantmanager vraagt de jurist naar de Participatiewet, de AOW en de Awb.",
+        "Stichting Jan de Wit in Den Haag biedt opvang; haar zoon van 17 woont thuis.",
+    ],
+)
+def test_pseudonyms_roles_regulations_and_organisations_pass(
+    client, professional, intake_data, text
+):
+    client.force_login(professional)
+    client.post(reverse("cases:create"), {**intake_data, "situation": text})
+    assert Case.objects.get().situation == text
+
+
+def test_the_names_of_colleagues_at_a_meeting_are_not_a_finding():
+    from cases.guard import guard
+
+    fields = {"minutes": ("Verslag", "Voorzitter: Fatima El Amrani. Aanwezig: Joost Bakker.")}
+    assert guard(fields, confirmed=False, colleagues=["Fatima El Amrani", "Joost Bakker"]) == []
+    with pytest.raises(PersonalDataRefused) as refused:
+        guard(fields, confirmed=False, colleagues=["Fatima El Amrani"])
+    assert [w.kind for w in refused.value.warnings] == ["name"]
