@@ -150,14 +150,26 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
-# Failed logins: after AXES_FAILURE_LIMIT wrong passwords the account is locked for
-# AXES_COOLOFF_MINUTES minutes.
+# Failed logins (bedoeling/lockout.py). After AXES_FAILURE_LIMIT wrong passwords for one
+# username from one address, that pair is locked for AXES_COOLOFF_MINUTES minutes: the same
+# person can still log in from another address, and nobody can lock a colleague out everywhere.
+# After BEDOELING_ADDRESS_FAILURE_LIMIT failures from one address, over any usernames, that
+# address is refused for the same cool-off.
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 15) / 60
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+BEDOELING_ADDRESS_FAILURE_LIMIT = env_int("BEDOELING_ADDRESS_FAILURE_LIMIT", 30)
+AXES_HANDLER = "bedoeling.lockout.PairAndAddressHandler"
+AXES_CLIENT_IP_CALLABLE = "organisations.audit.client_address"
 AXES_VERBOSE = False
 AXES_LOCKOUT_CALLABLE = "bedoeling.views.locked_out"
 AXES_RESET_ON_SUCCESS = True
+
+# The person's address (for the lockout and the audit log). Unset: REMOTE_ADDR only, so a
+# forged X-Forwarded-For is ignored. Behind your own reverse proxies, name the header they set
+# (e.g. X-Forwarded-For) and how many of them a request passes through.
+BEDOELING_TRUSTED_PROXY_HEADER = env("BEDOELING_TRUSTED_PROXY_HEADER")
+BEDOELING_TRUSTED_PROXIES = env_int("BEDOELING_TRUSTED_PROXIES", 1)
 
 # Language and time.
 LANGUAGE_CODE = "nl"

@@ -148,8 +148,15 @@ def choose_language(request: HttpRequest) -> HttpResponse:
 def locked_out(
     request: HttpRequest, original_response: HttpResponse | None = None, credentials=None
 ) -> HttpResponse:
-    """Shown by django-axes instead of the login page while an account is locked."""
-    from django.conf import settings
+    """Shown by django-axes instead of the login page while a login is refused: either this
+    username from this address (the person can still log in elsewhere) or, after many
+    failures over several usernames, this whole address."""
+    from .lockout import address_throttled
 
     minutes = max(1, round(settings.AXES_COOLOFF_TIME * 60))
-    return render(request, "registration/locked_out.html", {"cooloff_minutes": minutes}, status=429)
+    template = (
+        "registration/address_throttled.html"
+        if address_throttled(request)
+        else "registration/locked_out.html"
+    )
+    return render(request, template, {"cooloff_minutes": minutes}, status=429)
