@@ -95,6 +95,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "bedoeling.middleware.SessionAndAuditMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -146,11 +147,16 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# A session ends after this many minutes without a request; the page warns
+# BEDOELING_SESSION_WARNING_SECONDS before and offers to extend it (bedoeling/middleware.py).
+BEDOELING_SESSION_IDLE_SECONDS = env_int("BEDOELING_SESSION_IDLE_MINUTES", 30) * 60
+BEDOELING_SESSION_WARNING_SECONDS = 60
+
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
-# Failed logins (bedoeling/lockout.py). After AXES_FAILURE_LIMIT wrong passwords for one
+# Failed logins (bedoeling/login.py). After AXES_FAILURE_LIMIT wrong passwords for one
 # username from one address, that pair is locked for AXES_COOLOFF_MINUTES minutes: the same
 # person can still log in from another address, and nobody can lock a colleague out everywhere.
 # After BEDOELING_ADDRESS_FAILURE_LIMIT failures from one address, over any usernames, that
@@ -159,7 +165,7 @@ AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 15) / 60
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 BEDOELING_ADDRESS_FAILURE_LIMIT = env_int("BEDOELING_ADDRESS_FAILURE_LIMIT", 30)
-AXES_HANDLER = "bedoeling.lockout.PairAndAddressHandler"
+AXES_HANDLER = "bedoeling.login.PairAndAddressHandler"
 AXES_CLIENT_IP_CALLABLE = "organisations.audit.client_address"
 AXES_VERBOSE = False
 AXES_LOCKOUT_CALLABLE = "bedoeling.views.locked_out"
@@ -274,10 +280,26 @@ SECURE_CSP = {
     "object-src": [CSP.NONE],
 }
 
+# Logging. The console log is plain text; the audit log (organisations/audit.py: logins,
+# refused access, decisions, corrections, escalations, signal moves, exports, digest builds)
+# is one JSON object per line on standard output, to be collected apart by its "what" key, or
+# into the file BEDOELING_AUDIT_LOG_FILE when set.
+AUDIT_LOG_FILE = env("BEDOELING_AUDIT_LOG_FILE")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"json": {"()": "organisations.audit.JsonFormatter"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "audit": (
+            {"class": "logging.FileHandler", "filename": AUDIT_LOG_FILE, "formatter": "json"}
+            if AUDIT_LOG_FILE
+            else {"class": "logging.StreamHandler", "formatter": "json"}
+        ),
+    },
     "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", "INFO")},
-    "loggers": {"axes": {"level": "WARNING"}},
+    "loggers": {
+        "axes": {"level": "WARNING"},
+        "bedoeling.audit": {"handlers": ["audit"], "level": "INFO", "propagate": False},
+    },
 }

@@ -151,7 +151,7 @@ def locked_out(
     """Shown by django-axes instead of the login page while a login is refused: either this
     username from this address (the person can still log in elsewhere) or, after many
     failures over several usernames, this whole address."""
-    from .lockout import address_throttled
+    from .login import address_throttled
 
     minutes = max(1, round(settings.AXES_COOLOFF_TIME * 60))
     template = (

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from cases.guard import PersonalDataRefused
 from cases.models import Case, CaseStatus
 from cases.precedents import similar_cases
+from organisations.audit import audit
 from organisations.models import Organisation, Role
 
 from . import services
@@ -424,6 +425,7 @@ def meeting_ics(request: HttpRequest, pk: int) -> HttpResponse:
     from django.conf import settings
 
     meeting = get_meeting_for(request.user, pk)
+    audit("export.ics", actor=request.user, obj=meeting)
     fmt = "%Y%m%dT%H%M%SZ"
     start = meeting.starts_at.astimezone(dt.UTC)
     end = start + dt.timedelta(hours=1, minutes=30)

@@ -22,9 +22,6 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
-from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
-from django.dispatch import receiver
 from django.http import HttpRequest
 from django.utils import timezone
 
@@ -111,45 +108,3 @@ class JsonFormatter(logging.Formatter):
                 "message": record.getMessage(),
             }
         return json.dumps(line, sort_keys=True, default=str)
-
-
-# Logging in and out ------------------------------------------------------------------------
-
-
-@receiver(user_logged_in, dispatch_uid="audit_login")
-def _logged_in(sender, request, user, **kwargs) -> None:
-    with request_context(request):
-        audit("login", actor=user, obj=user)
-
-
-@receiver(user_logged_out, dispatch_uid="audit_logout")
-def _logged_out(sender, request, user, **kwargs) -> None:
-    if user is None:
-        return
-    with request_context(request):
-        audit("logout", actor=user, obj=user, reason=getattr(request, "logout_reason", "asked"))
-
-
-@receiver(user_login_failed, dispatch_uid="audit_login_failed")
-def _login_failed(sender, credentials, request=None, **kwargs) -> None:
-    """The username typed is not logged (it may be a typo of a password or someone's name);
-    when it belongs to an account, that account's id is."""
-    username = (credentials or {}).get("username") or ""
-    user_id = (
-        get_user_model()
-        .objects.filter(**{get_user_model().USERNAME_FIELD: username})
-        .values_list("pk", flat=True)
-        .first()
-    )
-    obj = ("auth.user", user_id) if user_id else None
-    if request is None:
-        audit("login", actor=None, obj=obj, result=Result.FAILURE)
-        return
-    with request_context(request):
-        locked = getattr(request, "axes_locked_out", False)
-        audit(
-            "login",
-            actor=None,
-            obj=obj,
-            result=Result.REFUSED if locked else Result.FAILURE,
-        )
