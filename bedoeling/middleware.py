@@ -31,8 +31,9 @@ def idle_seconds() -> int:
 
 
 class SessionAndAuditMiddleware:
-    """After AuthenticationMiddleware and before LoginRequiredMiddleware, so a session that
-    ended here is sent to the login page like any anonymous visit."""
+    """After the authentication and message middleware. It acts before any view hook runs,
+    so LoginRequiredMiddleware sends a session that ended here to the login page like any
+    anonymous visit."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
