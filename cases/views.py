@@ -8,6 +8,7 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from organisations.models import Organisation, Role, Team
@@ -39,6 +40,7 @@ def _intake_context(
     }
 
 
+@sensitive_post_parameters()
 @require_http_methods(["GET", "POST"])
 @login_required
 def case_create(request: HttpRequest) -> HttpResponse:
@@ -77,6 +79,7 @@ def case_create(request: HttpRequest) -> HttpResponse:
     return render(request, "cases/case_form.html", _intake_context(request, form))
 
 
+@sensitive_post_parameters()
 @require_http_methods(["GET", "POST"])
 @login_required
 def case_edit(request: HttpRequest, pk: int) -> HttpResponse:
@@ -167,6 +170,7 @@ def case_submit(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(case)
 
 
+@sensitive_post_parameters()
 @require_POST
 @login_required
 def case_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
@@ -211,6 +215,7 @@ def adopt_rule(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(case)
 
 
+@sensitive_post_parameters()
 @require_POST
 @login_required
 def comment_add(request: HttpRequest, pk: int) -> HttpResponse:
@@ -239,6 +244,7 @@ def comment_add(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "cases/case_detail.html", context, status=422)
 
 
+@sensitive_post_parameters()
 @require_POST
 @login_required
 def intake_assist(request: HttpRequest) -> HttpResponse:

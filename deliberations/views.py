@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from cases.guard import PersonalDataRefused
@@ -72,6 +73,7 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+@sensitive_post_parameters()
 @require_http_methods(["GET", "POST"])
 @login_required
 def meeting_create(request: HttpRequest) -> HttpResponse:
@@ -251,6 +253,7 @@ def agenda_remove(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(item.meeting)
 
 
+@sensitive_post_parameters()
 @require_POST
 @login_required
 def item_notes(request: HttpRequest, pk: int) -> HttpResponse:
@@ -277,6 +280,7 @@ def item_notes(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(f"{item.meeting.get_absolute_url()}?item={item.pk}")
 
 
+@sensitive_post_parameters()
 @require_POST
 @login_required
 def decision_record(request: HttpRequest, pk: int) -> HttpResponse:
@@ -309,6 +313,7 @@ def decision_record(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "deliberations/meeting_detail.html", context, status=422)
 
 
+@sensitive_post_parameters()
 @require_POST
 @login_required
 def minutes_save(request: HttpRequest, pk: int) -> HttpResponse:
@@ -454,6 +459,7 @@ def meeting_ics(request: HttpRequest, pk: int) -> HttpResponse:
     return response
 
 
+@sensitive_post_parameters()
 @require_http_methods(["GET", "POST"])
 @login_required
 def decision_correct(request: HttpRequest, pk: int) -> HttpResponse:

@@ -141,7 +141,7 @@ def test_a_correction_and_an_escalation_answer_are_logged(audit_lines, world):
         decision=world["decision"],
         author=world["lead"],
         spec=DecisionSpec(
-            kind="standard",
+            kind="apply_rule",
             rationale="Toch de norm.",
             evaluate_on=timezone.localdate() + dt.timedelta(days=30),
         ),
