@@ -99,6 +99,11 @@ REFUSED_TEXTS = {
 ERROR_TEXT = f"BSN {ERROR_BSN}, rekening {ERROR_IBAN}, {ERROR_EMAIL}, {ERROR_NAME}."
 
 
+# The case's text, and the indexes built from it: the keywords and, on PostgreSQL, the
+# text-search vector of similar cases.
+CASE_TEXT_COLUMNS = ["cases_case.situation", "cases_case.keywords", "cases_case.precedent_vector"]
+
+
 @dataclass
 class Form:
     name: str
@@ -132,8 +137,7 @@ def _forms(world) -> list[Form]:
                 **case_text,
                 "draft": "1",
             },
-            # The keywords are the search index built from the case's own text.
-            {"situation": ["cases_case.situation", "cases_case.keywords"]},
+            {"situation": CASE_TEXT_COLUMNS},
             {"question": ""},
         ),
         Form(
@@ -148,8 +152,7 @@ def _forms(world) -> list[Form]:
                 "version": world["draft"].version,
                 "draft": "1",
             },
-            # The keywords are the search index built from the case's own text.
-            {"situation": ["cases_case.situation", "cases_case.keywords"]},
+            {"situation": CASE_TEXT_COLUMNS},
             {"question": ""},
         ),
         Form(
