@@ -58,8 +58,10 @@ def _nav_items(request: HttpRequest) -> list[dict]:
 
 def session_timeout(request: HttpRequest) -> dict:
     """For the idle warning in base.html (static/js/session.js)."""
+    from .middleware import seconds_left
+
     return {
-        "session_idle_seconds": settings.BEDOELING_SESSION_IDLE_SECONDS,
+        "session_seconds_left": SimpleLazyObject(lambda: seconds_left(request)),
         "session_warning_seconds": settings.BEDOELING_SESSION_WARNING_SECONDS,
     }
 

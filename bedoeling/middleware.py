@@ -24,10 +24,34 @@ from django.utils.translation import ngettext
 from organisations.audit import Result, audit, request_context
 
 LAST_SEEN = "bedoeling_last_seen"
+# Sent on every response to a logged-in person: the seconds until the session ends, for the
+# warning after an htmx or fetch request (a page carries it in the dialog's data attribute).
+SECONDS_LEFT_HEADER = "X-Session-Seconds-Left"
 
 
 def idle_seconds() -> int:
     return settings.BEDOELING_SESSION_IDLE_SECONDS
+
+
+def _write_interval() -> int:
+    """Writing the session costs a query, so the moment of the last request is stored at most
+    once a minute (more often for very short idle times); the warning counts from what is
+    stored, so it is never late."""
+    return min(60, idle_seconds() // 30)
+
+
+def touch(request: HttpRequest, *, force: bool = False) -> None:
+    now = timezone.now().timestamp()
+    last_seen = request.session.get(LAST_SEEN)
+    if force or last_seen is None or now - last_seen >= _write_interval():
+        request.session[LAST_SEEN] = now
+
+
+def seconds_left(request: HttpRequest) -> int:
+    last_seen = request.session.get(LAST_SEEN)
+    if last_seen is None:
+        return idle_seconds()
+    return max(0, int(last_seen + idle_seconds() - timezone.now().timestamp()))
 
 
 class SessionAndAuditMiddleware:
@@ -41,9 +65,13 @@ class SessionAndAuditMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         with request_context(request):
             self._end_stale_session(request)
+            if request.user.is_authenticated:
+                touch(request)
             response = self.get_response(request)
             if request.user.is_authenticated:
-                request.session[LAST_SEEN] = timezone.now().timestamp()
+                if LAST_SEEN not in request.session:  # just logged in
+                    touch(request, force=True)
+                response[SECONDS_LEFT_HEADER] = str(seconds_left(request))
                 if response.status_code in (403, 404):
                     self._audit_refusal(request, response)
         return response

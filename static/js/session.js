@@ -10,7 +10,6 @@
     if (!dialog || typeof dialog.showModal !== "function") {
       return;
     }
-    var idle = Number(dialog.dataset.idleSeconds) * 1000;
     var warning = Number(dialog.dataset.warningSeconds) * 1000;
     var form = dialog.querySelector("form");
     var button = form.querySelector("button");
@@ -29,11 +28,23 @@
       button.focus();
     }
 
-    function schedule() {
+    // secondsLeft: until the server ends the session, as it said in the page or in the
+    // X-Session-Seconds-Left header of the last response.
+    function schedule(secondsLeft) {
+      var left = Number(secondsLeft) * 1000;
       window.clearTimeout(warnTimer);
       window.clearTimeout(endTimer);
-      warnTimer = window.setTimeout(warn, Math.max(0, idle - warning));
-      endTimer = window.setTimeout(ended, idle + 1000);
+      warnTimer = window.setTimeout(warn, Math.max(0, left - warning));
+      endTimer = window.setTimeout(ended, left + 1000);
+    }
+
+    function scheduleFrom(headers) {
+      var left = headers.get
+        ? headers.get("X-Session-Seconds-Left")
+        : headers.getResponseHeader("X-Session-Seconds-Left");
+      if (left !== null && left !== "") {
+        schedule(left);
+      }
     }
 
     form.addEventListener("submit", function (event) {
@@ -49,7 +60,7 @@
         .then(function (response) {
           if (response.status === 204) {
             dialog.close();
-            schedule();
+            scheduleFrom(response.headers);
           } else {
             ended();
           }
@@ -58,8 +69,12 @@
     });
 
     // Every htmx request is activity for the server too.
-    document.addEventListener("htmx:afterRequest", schedule);
-    schedule();
+    document.addEventListener("htmx:afterRequest", function (event) {
+      if (event.detail && event.detail.xhr) {
+        scheduleFrom(event.detail.xhr);
+      }
+    });
+    schedule(dialog.dataset.secondsLeft);
   }
 
   if (document.readyState === "loading") {

@@ -8,6 +8,8 @@ import time_machine
 from django.contrib.auth import SESSION_KEY
 from django.urls import reverse
 
+from bedoeling.middleware import LAST_SEEN
+
 START = dt.datetime(2026, 12, 1, 9, 0, tzinfo=dt.UTC)
 
 
@@ -96,9 +98,10 @@ def test_extend_needs_post_and_a_login(client, professional):
 def test_pages_carry_the_warning_with_the_times(client, professional, settings):
     settings.BEDOELING_SESSION_IDLE_SECONDS = 600
     client.force_login(professional)
-    page = client.get(reverse("home")).text
+    with _at(START):
+        page = client.get(reverse("home")).text
     assert 'id="session-warning"' in page
-    assert 'data-idle-seconds="600"' in page
+    assert 'data-seconds-left="600"' in page
     assert 'data-warning-seconds="60"' in page
     assert "js/session.js" in page
     assert "Ingelogd blijven" in page
@@ -125,3 +128,33 @@ def test_a_deactivated_person_is_logged_out_at_the_next_request(client, professi
     professional.is_active = True
     professional.save(update_fields=["is_active"])
     assert client.get(reverse("home")).status_code == 302
+
+
+def test_the_session_is_written_at_most_once_a_minute_and_says_what_is_left(
+    client, professional, idle
+):
+    client.force_login(professional)
+    with _at(START):
+        response = client.get(reverse("home"))
+        assert response["X-Session-Seconds-Left"] == "1800"
+    with _at(START + dt.timedelta(seconds=30)):
+        response = client.get(reverse("team_list"))
+        # Not rewritten: the session ends 30 minutes after START, and the page says so.
+        assert client.session[LAST_SEEN] == START.timestamp()
+        assert response["X-Session-Seconds-Left"] == "1770"
+        assert 'data-seconds-left="1770"' in response.text
+    with _at(START + dt.timedelta(seconds=61)):
+        client.get(reverse("home"))
+        assert client.session[LAST_SEEN] == (START + dt.timedelta(seconds=61)).timestamp()
+    with _at(START + dt.timedelta(seconds=61) + idle):
+        assert client.get(reverse("home")).status_code == 200
+
+
+def test_the_extend_endpoint_always_writes_the_session(client, professional, idle):
+    client.force_login(professional)
+    with _at(START):
+        client.get(reverse("home"))
+    with _at(START + dt.timedelta(seconds=10)):
+        response = client.post(reverse("extend_session"), HTTP_X_REQUESTED_WITH="fetch")
+        assert response["X-Session-Seconds-Left"] == "1800"
+        assert client.session[LAST_SEEN] == (START + dt.timedelta(seconds=10)).timestamp()
