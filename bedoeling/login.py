@@ -51,6 +51,10 @@ class PairAndAddressHandler(AxesDatabaseHandler):
 
 
 def _logged_in(sender, request, user, **kwargs) -> None:
+    from .middleware import touch
+
+    # The idle time counts from the login; stored with the login's own session write.
+    touch(request, force=True)
     with request_context(request):
         audit("login", actor=user, obj=user)
 

@@ -43,7 +43,7 @@ def _write_interval() -> int:
 def touch(request: HttpRequest, *, force: bool = False) -> None:
     now = timezone.now().timestamp()
     last_seen = request.session.get(LAST_SEEN)
-    if force or last_seen is None or now - last_seen >= _write_interval():
+    if force or last_seen is None or not 0 <= now - last_seen < _write_interval():
         request.session[LAST_SEEN] = now
 
 
@@ -69,8 +69,6 @@ class SessionAndAuditMiddleware:
                 touch(request)
             response = self.get_response(request)
             if request.user.is_authenticated:
-                if LAST_SEEN not in request.session:  # just logged in
-                    touch(request, force=True)
                 response[SECONDS_LEFT_HEADER] = str(seconds_left(request))
                 if response.status_code in (403, 404):
                     self._audit_refusal(request, response)
