@@ -3,8 +3,8 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 
 from organisations import clock
+from organisations.audit import audit
 
-from .audit import audit
 from .models import ApiToken
 
 
@@ -39,13 +39,7 @@ class ApiTokenAdmin(admin.ModelAdmin):
             key = obj.new_key()
             obj.created_by = request.user
         super().save_model(request, obj, form, change)
-        audit(
-            who=f"user:{request.user.pk}",
-            what="api_token.created" if key else "api_token.changed",
-            where=request.META.get("REMOTE_ADDR", ""),
-            object=f"api-token:{obj.pk}",
-            result="ok",
-        )
+        audit("api_token.created" if key else "api_token.changed", actor=request.user, obj=obj)
         if key:
             messages.warning(
                 request,

@@ -20,9 +20,9 @@ from rest_framework.views import APIView
 from cases.models import Case, Rule
 from deliberations.models import Decision
 from digests.models import Digest, Signal
+from organisations.audit import audit
 
 from . import serializers
-from .audit import audit
 from .figures import rule_figures
 from .schema import API_VERSION
 
@@ -38,11 +38,11 @@ class Versioned:
         response = super().finalize_response(request, response, *args, **kwargs)
         response["API-Version"] = API_VERSION
         token = getattr(request, "auth", None)
+        # The caller is an application, not a person: "who" names its token.
         audit(
-            who=f"api-token:{token.pk} {token.application}" if token else "anonymous",
-            what=f"api.{request.method.lower()}",
-            where=request.META.get("REMOTE_ADDR", ""),
-            object=request.get_full_path(),
+            f"api.{request.method.lower()}",
+            actor=f"api-token:{token.pk}" if token else None,
+            obj=("api.endpoint", request.path),
             result=str(response.status_code),
         )
         return response

@@ -8,3 +8,8 @@ class SiteConfig(AppConfig):
     name = "bedoeling"
     label = "site"
     verbose_name = _("Bedoeling")
+
+    def ready(self) -> None:
+        from .login import connect_audit_receivers
+
+        connect_audit_receivers()

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from django.conf import settings
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
@@ -53,6 +54,16 @@ def _nav_items(request: HttpRequest) -> list[dict]:
     if roles.admin:
         items.append({"url": reverse("admin:index"), "label": _("Administration"), "name": "admin"})
     return items
+
+
+def session_timeout(request: HttpRequest) -> dict:
+    """For the idle warning in base.html (static/js/session.js)."""
+    from .middleware import seconds_left
+
+    return {
+        "session_seconds_left": SimpleLazyObject(lambda: seconds_left(request)),
+        "session_warning_seconds": settings.BEDOELING_SESSION_WARNING_SECONDS,
+    }
 
 
 def navigation(request: HttpRequest) -> dict:

@@ -109,6 +109,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "bedoeling.middleware.SessionAndAuditMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -131,6 +132,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "bedoeling.context_processors.navigation",
+                "bedoeling.context_processors.session_timeout",
             ],
         },
     },
@@ -158,6 +160,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# A session ends after this many minutes without a request; the page warns
+# BEDOELING_SESSION_WARNING_SECONDS before and offers to extend it (bedoeling/middleware.py).
+BEDOELING_SESSION_IDLE_SECONDS = env_int("BEDOELING_SESSION_IDLE_MINUTES", 30) * 60
+BEDOELING_SESSION_WARNING_SECONDS = 60
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
@@ -190,14 +197,26 @@ if BEDOELING_LOCAL_LOGIN == "break-glass-only" and not OIDC_RP_CLIENT_ID:
     raise ImproperlyConfigured("BEDOELING_LOCAL_LOGIN=break-glass-only needs OIDC_RP_CLIENT_ID")
 BEDOELING_BREAK_GLASS_USERS = env_list("BEDOELING_BREAK_GLASS_USERS", "")
 
-# Failed logins: after AXES_FAILURE_LIMIT wrong passwords the account is locked for
-# AXES_COOLOFF_MINUTES minutes.
+# Failed logins (bedoeling/login.py). After AXES_FAILURE_LIMIT wrong passwords for one
+# username from one address, that pair is locked for AXES_COOLOFF_MINUTES minutes: the same
+# person can still log in from another address, and nobody can lock a colleague out everywhere.
+# After BEDOELING_ADDRESS_FAILURE_LIMIT failures from one address, over any usernames, that
+# address is refused for the same cool-off.
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 15) / 60
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+BEDOELING_ADDRESS_FAILURE_LIMIT = env_int("BEDOELING_ADDRESS_FAILURE_LIMIT", 30)
+AXES_HANDLER = "bedoeling.login.PairAndAddressHandler"
+AXES_CLIENT_IP_CALLABLE = "organisations.audit.client_address"
 AXES_VERBOSE = False
 AXES_LOCKOUT_CALLABLE = "bedoeling.views.locked_out"
 AXES_RESET_ON_SUCCESS = True
+
+# The person's address (for the lockout and the audit log). Unset: REMOTE_ADDR only, so a
+# forged X-Forwarded-For is ignored. Behind your own reverse proxies, name the header they set
+# (e.g. X-Forwarded-For) and how many of them a request passes through.
+BEDOELING_TRUSTED_PROXY_HEADER = env("BEDOELING_TRUSTED_PROXY_HEADER")
+BEDOELING_TRUSTED_PROXIES = env_int("BEDOELING_TRUSTED_PROXIES", 1)
 
 # Language and time.
 LANGUAGE_CODE = "nl"
@@ -356,10 +375,26 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {"SignalStateEnum": "digests.models.Signal.State"},
 }
 
+# Logging. The console log is plain text; the audit log (organisations/audit.py: logins,
+# refused access, decisions, corrections, escalations, signal moves, exports, digest builds)
+# is one JSON object per line on standard output, to be collected apart by its "what" key, or
+# into the file BEDOELING_AUDIT_LOG_FILE when set.
+AUDIT_LOG_FILE = env("BEDOELING_AUDIT_LOG_FILE")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"json": {"()": "organisations.audit.JsonFormatter"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "audit": (
+            {"class": "logging.FileHandler", "filename": AUDIT_LOG_FILE, "formatter": "json"}
+            if AUDIT_LOG_FILE
+            else {"class": "logging.StreamHandler", "formatter": "json"}
+        ),
+    },
     "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", "INFO")},
-    "loggers": {"axes": {"level": "WARNING"}},
+    "loggers": {
+        "axes": {"level": "WARNING"},
+        "bedoeling.audit": {"handlers": ["audit"], "level": "INFO", "propagate": False},
+    },
 }

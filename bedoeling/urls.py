@@ -20,6 +20,7 @@ urlpatterns = [
     path("api/v1/", include("api.urls")),
     path("healthz", health.healthz, name="healthz"),
     path("i18n/setlang/", views.choose_language, name="set_language"),
+    path("session/extend/", views.extend_session, name="extend_session"),
     path(
         "accounts/password_reset/",
         auth_views.PasswordResetView.as_view(form_class=QueuedPasswordResetForm),

@@ -6,9 +6,11 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_not_required, login_required
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views import i18n
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
 from cases.models import Case, CaseStatus
 from deliberations.followup import cases_awaiting_outcome
@@ -145,11 +147,37 @@ def choose_language(request: HttpRequest) -> HttpResponse:
     return response
 
 
+@require_POST
+@login_required
+def extend_session(request: HttpRequest) -> HttpResponse:
+    from .middleware import touch
+
+    """The "stay logged in" button of the idle warning. The request itself is the activity that
+    extends the session (bedoeling/middleware.py); with JavaScript it answers 204, without it
+    returns to the page the person was on."""
+    touch(request, force=True)
+    if request.headers.get("X-Requested-With") == "fetch":
+        return HttpResponse(status=204)
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        target = reverse("home")
+    return redirect(target)
+
+
 def locked_out(
     request: HttpRequest, original_response: HttpResponse | None = None, credentials=None
 ) -> HttpResponse:
-    """Shown by django-axes instead of the login page while an account is locked."""
-    from django.conf import settings
+    """Shown by django-axes instead of the login page while a login is refused: either this
+    username from this address (the person can still log in elsewhere) or, after many
+    failures over several usernames, this whole address."""
+    from .login import address_throttled
 
     minutes = max(1, round(settings.AXES_COOLOFF_TIME * 60))
-    return render(request, "registration/locked_out.html", {"cooloff_minutes": minutes}, status=429)
+    template = (
+        "registration/address_throttled.html"
+        if address_throttled(request)
+        else "registration/locked_out.html"
+    )
+    return render(request, template, {"cooloff_minutes": minutes}, status=429)

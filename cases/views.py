@@ -43,6 +43,7 @@ def _intake_context(
     }
 
 
+@sensitive_post_parameters()
 @require_http_methods(["GET", "POST"])
 @login_required
 def case_create(request: HttpRequest) -> HttpResponse:
@@ -81,6 +82,7 @@ def case_create(request: HttpRequest) -> HttpResponse:
     return render(request, "cases/case_form.html", _intake_context(request, form))
 
 
+@sensitive_post_parameters()
 @require_http_methods(["GET", "POST"])
 @login_required
 def case_edit(request: HttpRequest, pk: int) -> HttpResponse:
@@ -171,6 +173,7 @@ def case_submit(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(case)
 
 
+@sensitive_post_parameters()
 @require_POST
 @login_required
 def case_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
@@ -215,6 +218,7 @@ def adopt_rule(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(case)
 
 
+@sensitive_post_parameters()
 @require_POST
 @login_required
 def comment_add(request: HttpRequest, pk: int) -> HttpResponse:
@@ -243,6 +247,7 @@ def comment_add(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "cases/case_detail.html", context, status=422)
 
 
+@sensitive_post_parameters()
 @require_POST
 @login_required
 def intake_assist(request: HttpRequest) -> HttpResponse:

@@ -16,6 +16,7 @@ from cases.guard import PersonalDataRefused, Warning, guard, guard_model, source
 from cases.models import Case, CaseEvent, CaseStatus
 from cases.services import add_event, record_confirmations
 from organisations import clock
+from organisations.audit import audit
 from organisations.models import Membership, Role
 
 from .events import decision_recorded
@@ -289,6 +290,7 @@ def _create_decision(
         Decision.objects.filter(pk=decision.pk).update(frozen=True)
         decision.frozen = True
     decision_recorded.send(sender=Decision, decision=decision, case=case, actor=author)
+    audit("decision", actor=author, obj=decision, kind=spec.kind, case=case.pk)
     return decision
 
 
@@ -298,9 +300,10 @@ def _apply_decision_to_case(case: Case, decision: Decision, actor, spec: Decisio
         lifecycle.postpone_case(case, actor, note=note)
     elif spec.kind == DecisionKind.ESCALATE:
         lifecycle.escalate_case(case, actor, note=note)
-        Escalation.objects.create(
+        escalation = Escalation.objects.create(
             case=case, decision=decision, director=spec.director, question=spec.question
         )
+        audit("escalation", actor=actor, obj=escalation, case=case.pk, director=spec.director.pk)
         add_event(case, actor, CaseEvent.Kind.ESCALATED, note=str(spec.director))
         from .tasks import notify_escalation
 
@@ -384,6 +387,7 @@ def supersede_decision(
     add_event(case, author, CaseEvent.Kind.SUPERSEDED, note=reason)
     _apply_decision_to_case(case, new, author, spec)
     record_confirmations(case, author, findings)
+    audit("correction", actor=author, obj=new, supersedes=old.pk, case=case.pk)
     return new
 
 
@@ -416,6 +420,7 @@ def answer_escalation(
     from .tasks import notify_escalation_answered
 
     transaction.on_commit(lambda: notify_escalation_answered.delay(escalation.pk))
+    audit("escalation.answer", actor=director, obj=escalation, decision=decision.pk)
     return decision
 
 

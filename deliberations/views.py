@@ -14,11 +14,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from cases.guard import PersonalDataRefused
 from cases.models import Case, CaseStatus
 from cases.precedents import similar_cases
+from organisations.audit import audit
 from organisations.models import Organisation, Role
 
 from . import services
@@ -72,6 +74,7 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+@sensitive_post_parameters()
 @require_http_methods(["GET", "POST"])
 @login_required
 def meeting_create(request: HttpRequest) -> HttpResponse:
@@ -251,6 +254,7 @@ def agenda_remove(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(item.meeting)
 
 
+@sensitive_post_parameters()
 @require_POST
 @login_required
 def item_notes(request: HttpRequest, pk: int) -> HttpResponse:
@@ -277,6 +281,7 @@ def item_notes(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(f"{item.meeting.get_absolute_url()}?item={item.pk}")
 
 
+@sensitive_post_parameters()
 @require_POST
 @login_required
 def decision_record(request: HttpRequest, pk: int) -> HttpResponse:
@@ -309,6 +314,7 @@ def decision_record(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "deliberations/meeting_detail.html", context, status=422)
 
 
+@sensitive_post_parameters()
 @require_POST
 @login_required
 def minutes_save(request: HttpRequest, pk: int) -> HttpResponse:
@@ -421,6 +427,7 @@ def meeting_ics(request: HttpRequest, pk: int) -> HttpResponse:
     from django.conf import settings
 
     meeting = get_meeting_for(request.user, pk)
+    audit("export.ics", actor=request.user, obj=meeting)
     body = meeting_calendar(
         uid=f"meeting-{meeting.pk}@bedoeling",
         starts_at=meeting.starts_at,
@@ -435,6 +442,7 @@ def meeting_ics(request: HttpRequest, pk: int) -> HttpResponse:
     return response
 
 
+@sensitive_post_parameters()
 @require_http_methods(["GET", "POST"])
 @login_required
 def decision_correct(request: HttpRequest, pk: int) -> HttpResponse:

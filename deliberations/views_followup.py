@@ -10,6 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST
 
 from cases.guard import PersonalDataRefused
@@ -54,6 +55,7 @@ def action_done(request: HttpRequest, pk: int) -> HttpResponse:
     return _back(request, f"{case.get_absolute_url()}#followup")
 
 
+@sensitive_post_parameters()
 @require_http_methods(["GET", "POST"])
 @login_required
 def outcome_record(request: HttpRequest, pk: int) -> HttpResponse:

@@ -10,6 +10,7 @@ from cases.models import CaseEvent
 from cases.services import add_event, record_confirmations
 from deliberations.events import decision_recorded
 from organisations import clock
+from organisations.audit import audit
 
 from .models import Signal, SignalEvent, Story
 
@@ -89,6 +90,7 @@ def move_signal(
     SignalEvent.objects.create(
         signal=signal, actor=actor, from_state=previous, to_state=to_state, note=note
     )
+    audit("signal.move", actor=actor, obj=signal, from_state=previous, to_state=to_state)
     # Confirmed numbers go on the timeline of every case behind the signal.
     if findings:
         for case in signal.cases.all():

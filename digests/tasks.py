@@ -11,6 +11,7 @@ from django.db.models import Max
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from organisations.audit import audit
 from organisations.mail import mail_people
 
 from .models import Digest
@@ -55,6 +56,7 @@ def store_digest(
             continue  # another build took this version number; take the next
         if team is None:
             transaction.on_commit(lambda pk=digest.pk: notify_directors.delay(pk))
+        audit("digest.build", actor=requested_by, obj=digest, team=team.pk if team else None)
         return digest
     raise RuntimeError("could not store the digest")
 

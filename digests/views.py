@@ -18,6 +18,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from organisations.audit import audit
 from organisations.models import Membership
 
 from .exports import csv_response
@@ -98,4 +99,5 @@ def export_csv(request: HttpRequest, pk: int, table: str) -> HttpResponse:
     if table not in EXPORTS:
         raise Http404
     digest = get_digest_for(request.user, pk)
+    audit("export.csv", actor=request.user, obj=digest, table=table)
     return csv_response(EXPORTS[table], DigestReading(digest, request.user))

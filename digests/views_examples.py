@@ -12,6 +12,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods
 
 from cases.guard import PersonalDataRefused
@@ -49,6 +50,7 @@ def example_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+@sensitive_post_parameters()
 @require_http_methods(["GET", "POST"])
 @login_required
 def example_publish(request: HttpRequest, case_pk: int) -> HttpResponse:

@@ -15,6 +15,7 @@ from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_POST
 
 from cases.guard import PersonalDataRefused
@@ -73,6 +74,7 @@ def signal_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "digests/signal_detail.html", _detail_context(request, signal, None))
 
 
+@sensitive_post_parameters()
 @require_POST
 @login_required
 def signal_move(request: HttpRequest, pk: int) -> HttpResponse:

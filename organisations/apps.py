@@ -12,3 +12,6 @@ class OrganisationsConfig(AppConfig):
     name = "organisations"
     label = "bedoeling"
     verbose_name = _("Organisation")
+
+    def ready(self) -> None:
+        from . import audit  # noqa: F401  (connects the login and logout audit receivers)

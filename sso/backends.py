@@ -9,9 +9,9 @@ from django.contrib.auth.backends import ModelBackend
 from django.core.exceptions import SuspiciousOperation
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 
+from organisations.audit import Result, audit
 from organisations.models import Membership
 
-from .audit import audit
 from .config import local_login_allowed, oidc_setting, sso_enabled
 from .memberships import mapped_roles, sync_memberships
 
@@ -56,14 +56,13 @@ class OidcBackend(OIDCAuthenticationBackend):
             raise SuspiciousOperation("Multiple users returned")
         user = users[0] if users else None
         roles = mapped_roles(self._groups(claims))
-        where = self.request.META.get("REMOTE_ADDR", "")
         if user is None and not roles:
-            return self._refuse(None, where)
+            return self._refuse(None)
         user = self.create_user(claims) if user is None else self.update_user(user, claims)
-        sync_memberships(user, roles, where=where)
+        sync_memberships(user, roles)
         if not user.is_staff and not Membership.objects.of(user).exists():
-            return self._refuse(user, where)
-        audit(who=f"user:{user.pk}", what="sso.login", where=where, object="", result="ok")
+            return self._refuse(user)
+        audit("sso.login", actor=user, obj=user)
         return user
 
     def _groups(self, claims) -> list[str]:
@@ -72,10 +71,9 @@ class OidcBackend(OIDCAuthenticationBackend):
             groups = [groups]
         return [str(group) for group in groups]
 
-    def _refuse(self, user, where: str) -> None:
+    def _refuse(self, user) -> None:
         self.request.session[REFUSED] = "no_group"
-        who = f"user:{user.pk}" if user else "unknown"
-        audit(who=who, what="sso.login", where=where, object="", result="refused: no group")
+        audit("sso.login", actor=user, obj=user, result=Result.REFUSED, reason="no_group")
         return None
 
     def create_user(self, claims):

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from django.db import transaction
 
+from organisations.audit import audit
 from organisations.models import GroupMapping, Membership, Role
-
-from .audit import audit
 
 # When two groups give roles in the same team, the widest counts.
 RANK = {Role.PROFESSIONAL: 1, Role.LEAD: 2, Role.DIRECTOR: 3}
@@ -29,7 +28,7 @@ def mapped_roles(groups: list[str]) -> dict[int, str]:
 
 
 @transaction.atomic
-def sync_memberships(user, roles: dict[int, str], *, where: str) -> list[tuple[str, int, str]]:
+def sync_memberships(user, roles: dict[int, str]) -> list[tuple[str, int, str]]:
     """Create, change and end the person's single sign-on memberships to match `roles`.
     Returns the changes as (what, team id, role)."""
     changes = []
@@ -50,11 +49,5 @@ def sync_memberships(user, roles: dict[int, str], *, where: str) -> list[tuple[s
             membership.delete()
             changes.append(("membership.ended", team_id, membership.role))
     for what, team_id, role in changes:
-        audit(
-            who=f"user:{user.pk}",
-            what=what,
-            where=where,
-            object=f"membership user:{user.pk} team:{team_id} role:{role}",
-            result="ok",
-        )
+        audit(what, actor=user, obj=("bedoeling.team", team_id), role=role)
     return changes

@@ -9,13 +9,19 @@ from django.contrib.auth import get_user_model
 from django.test import override_settings
 from oidc_provider_mock import User
 
+from organisations.audit import JsonFormatter
 from organisations.models import Membership, Role
 from tests.factories import MembershipFactory, TeamFactory
 from tests.sso.conftest import ALICE, log_in, session_user_id, set_claims
 
 
 def _audit_lines(caplog) -> list[dict]:
-    return [json.loads(r.getMessage()) for r in caplog.records if r.name == "bedoeling.audit"]
+    """The project's audit lines (organisations.audit), as its JSON formatter writes them."""
+    return [
+        json.loads(JsonFormatter().format(r))
+        for r in caplog.records
+        if r.name == "bedoeling.audit" and hasattr(r, "audit")
+    ]
 
 
 def _memberships(user) -> set[tuple]:
@@ -38,13 +44,13 @@ def test_a_person_logs_in_with_the_provider_and_gets_the_mapped_teams(
     }
     lines = _audit_lines(caplog)
     assert sorted(line["what"] for line in lines) == [
+        "login",
         "membership.created",
         "membership.created",
         "sso.login",
     ]
-    assert all(
-        line["who"] == f"user:{alice.pk}" and line["when"].endswith("+00:00") for line in lines
-    )
+    assert all(line["who"] == alice.pk and line["when"].endswith("+00:00") for line in lines)
+    assert {line["where"] for line in lines} == {"127.0.0.1"}
 
 
 def test_the_next_login_changes_and_ends_memberships_and_leaves_typed_ones_alone(
@@ -66,13 +72,13 @@ def test_the_next_login_changes_and_ends_memberships_and_leaves_typed_ones_alone
         ("Schuldhulp", Role.PROFESSIONAL, "local"),
     }
     changes = {
-        (line["what"], line["object"])
+        (line["what"], line["who"], line["object"]["id"], line["detail"]["role"])
         for line in _audit_lines(caplog)
         if line["what"].startswith("membership.")
     }
     assert changes == {
-        ("membership.changed", f"membership user:{alice.pk} team:{team.pk} role:lead"),
-        ("membership.ended", f"membership user:{alice.pk} team:{other_team.pk} role:lead"),
+        ("membership.changed", alice.pk, team.pk, "lead"),
+        ("membership.ended", alice.pk, other_team.pk, "lead"),
     }
 
 
@@ -87,7 +93,8 @@ def test_a_person_without_a_mapped_group_sees_a_clear_page_and_is_not_logged_in(
     assert "geen van uw groepen" in page.content.decode()
     assert session_user_id(client) is None
     assert not get_user_model().objects.filter(email="bob@example.nl").exists()
-    assert [line["result"] for line in _audit_lines(caplog)] == ["refused: no group"]
+    refusals = [line for line in _audit_lines(caplog) if line["what"] == "sso.login"]
+    assert [(r["result"], r["detail"]) for r in refusals] == [("refused", {"reason": "no_group"})]
 
 
 def test_losing_the_last_group_ends_the_memberships_and_refuses_the_login(sso, mappings, client):
