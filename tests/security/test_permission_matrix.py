@@ -22,11 +22,14 @@ that no longer exists fails `test_every_row_names_an_existing_pattern`. Adding a
 
 from __future__ import annotations
 
+import copy
+
 import pytest
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib.auth.models import Group
 from django.contrib.auth.tokens import default_token_generator
 from django.db import transaction
+from django.test import Client
 from django.urls import resolve, reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
@@ -272,6 +275,10 @@ def world(django_db_setup, django_db_blocker):
         made.objects["access_failure"] = AccessFailureLog.objects.create(
             username="somebody", ip_address="192.0.2.1", user_agent="test"
         )
+        # Logged in once per persona; each test's clients reuse the session.
+        made.objects["sessions"] = {
+            persona: matrix.client_for(made, persona).cookies for persona in PERSONAS
+        }
         yield made
         transaction.set_rollback(True)
 
@@ -335,7 +342,9 @@ def test_who_gets_what(world, key):
     entry = BY_KEY[key]
     url = entry.url(world)
     _assert_row_reaches_its_pattern(key, url)
-    clients = {persona: matrix.client_for(world, persona) for persona in PERSONAS}
+    clients = {persona: Client() for persona in PERSONAS}
+    for persona, client in clients.items():
+        client.cookies = copy.deepcopy(world["sessions"][persona])
     wrong = []
     for method, persona, expected in entry.cells():
         got = matrix.answer(clients[persona], method, url, entry.hx_query)
