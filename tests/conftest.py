@@ -17,6 +17,35 @@ from tests.factories import (
 )
 
 
+def seed_taxonomies() -> None:
+    """The regulations, rules, public values and barriers the data migration seeds."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    import_module("cases.migrations.0002_seed_taxonomies").seed(apps, None)
+
+
+def _flushes(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    transactional = marker is not None and marker.kwargs.get("transaction", False)
+    return transactional or bool({"transactional_db", "live_server"} & set(item.fixturenames))
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """pytest-django empties every table after a transactional test (live server, threads),
+    the seeded taxonomies too. It runs those tests last, but with work stealing a process may
+    still run other tests after one: once its teardown (and its module's) is done, put the
+    taxonomies back for them."""
+    yield
+    if nextitem is not None and _flushes(item):
+        from pytest_django.plugin import blocking_manager_key
+
+        with item.config.stash[blocking_manager_key].unblock():
+            seed_taxonomies()
+
+
 @pytest.fixture
 def organisation(db):
     return OrganisationFactory()
