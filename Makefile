@@ -30,6 +30,8 @@ test: install
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	# Unescaped output (|safe, autoescape off, mark_safe, ...) only where audited.
+	$(BIN)/python -m pytest tests/security/test_lint_safe.py -q -n0 -p no:randomly
 	DATABASE_URL=sqlite://:memory: $(BIN)/python manage.py makemigrations --check --dry-run
 	DJANGO_SECRET_KEY=lint-only-$$(date +%s)-not-a-real-secret-key-0123456789abcdefghijklmn \
 		$(BIN)/python manage.py check --deploy --fail-level WARNING

@@ -150,11 +150,11 @@ def choose_language(request: HttpRequest) -> HttpResponse:
 @require_POST
 @login_required
 def extend_session(request: HttpRequest) -> HttpResponse:
-    from .middleware import touch
-
     """The "stay logged in" button of the idle warning. The request itself is the activity that
     extends the session (bedoeling/middleware.py); with JavaScript it answers 204, without it
     returns to the page the person was on."""
+    from .middleware import touch
+
     touch(request, force=True)
     if request.headers.get("X-Requested-With") == "fetch":
         return HttpResponse(status=204)

@@ -5,6 +5,8 @@ that a spreadsheet would run as a formula. The columns are the table's spec
 from __future__ import annotations
 
 import csv
+import datetime as dt
+from decimal import Decimal
 
 from django.http import HttpResponse
 from django.utils.text import slugify
@@ -13,15 +15,20 @@ from .models import Digest
 from .reading import DigestReading
 from .tables import Stacked, TableSpec
 
-# A cell starting with one of these is a formula to a spreadsheet.
+# A cell starting with one of these is a formula to a spreadsheet (OWASP, "CSV injection").
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Written as they are: a number is a number, also when it is negative.
+PLAIN_VALUES = (int, float, Decimal, dt.date, type(None))
 
 
 def cell(value):
-    """Text that a spreadsheet would run as a formula is prefixed with an apostrophe."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return f"'{value}"
-    return value
+    """The value as a cell; text that a spreadsheet would run as a formula is prefixed with an
+    apostrophe. Anything that is not a number or a date is text to the writer (a translated
+    label, a rule, an object), so it is made text first and then checked."""
+    if isinstance(value, PLAIN_VALUES):
+        return value
+    text = str(value)
+    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
 
 
 def filename(digest: Digest, table: str) -> str:

@@ -7,9 +7,8 @@ teams).
 from importlib import import_module
 
 import pytest
-from django.apps import apps as django_apps
 
-from cases.models import Barrier, Rule
+from cases.models import Rule
 from organisations.models import Role
 from tests.factories import (
     MembershipFactory,
@@ -20,21 +19,32 @@ from tests.factories import (
 )
 
 
-@pytest.fixture(autouse=True)
-def _seeded_taxonomies(request):
-    """Transactional tests (PostgreSQL concurrency, the browser) end with a flush, which also
-    removes the taxonomies the data migration seeded. pytest-django runs them last, but xdist's
-    work stealing can hand a worker ordinary tests after them: such a test seeds them again,
-    inside its own transaction. One query when nothing was flushed."""
-    marker = request.node.get_closest_marker("django_db")
-    transactional = "transactional_db" in request.fixturenames or (
-        marker is not None and marker.kwargs.get("transaction")
-    )
-    if "db" in request.fixturenames and not transactional:
-        request.getfixturevalue("db")
-        if not Barrier.objects.exists():
-            seed_taxonomies = import_module("cases.migrations.0002_seed_taxonomies").seed
-            seed_taxonomies(django_apps, None)
+def seed_taxonomies() -> None:
+    """The regulations, rules, public values and barriers the data migration seeds."""
+
+    from django.apps import apps
+
+    import_module("cases.migrations.0002_seed_taxonomies").seed(apps, None)
+
+
+def _flushes(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    transactional = marker is not None and marker.kwargs.get("transaction", False)
+    return transactional or bool({"transactional_db", "live_server"} & set(item.fixturenames))
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """pytest-django empties every table after a transactional test (live server, threads),
+    the seeded taxonomies too. It runs those tests last, but with work stealing a process may
+    still run other tests after one: once its teardown (and its module's) is done, put the
+    taxonomies back for them."""
+    yield
+    if nextitem is not None and _flushes(item):
+        from pytest_django.plugin import blocking_manager_key
+
+        with item.config.stash[blocking_manager_key].unblock():
+            seed_taxonomies()
 
 
 @pytest.fixture

@@ -1,12 +1,13 @@
 import pytest
 
-from cases.models import Barrier, PublicValue
+from tests.factories import BarrierFactory, PublicValueFactory
 
 
 @pytest.fixture
 def intake_data(team, rule):
     """A complete, valid intake form as a browser would post it."""
-    values = PublicValue.objects.filter(name__in=["menselijke maat", "rechtmatigheid"])
+    # The seeded taxonomy, made again if a transactional test on this worker flushed it.
+    values = [PublicValueFactory(name=name) for name in ("menselijke maat", "rechtmatigheid")]
     return {
         "team": str(team.pk),
         "title": "Kleinzoon studeert en slaapt bij oma",
@@ -18,7 +19,7 @@ def intake_data(team, rule):
         "conflict": "De norm is bedoeld voor gedeelde woonlasten, maar de kleinzoon betaalt niets "
         "en mevrouw komt niet meer rond.",
         "public_values": [str(value.pk) for value in values],
-        "barrier": str(Barrier.objects.get(name="wet- en regelgeving").pk),
+        "barrier": str(BarrierFactory(name="wet- en regelgeving").pk),
         "harm_date": "2026-12-01",
         "question": "Mogen we de kostendelersnorm hier buiten toepassing laten?",
     }
