@@ -228,6 +228,14 @@ CELERY_BEAT_SCHEDULE = {
         "task": "digests.tasks.build_weekly_digests",
         "schedule": crontab(day_of_week="mon", hour=6, minute=0),
     },
+    "nightly-similarity-index": {
+        "task": "cases.tasks.rebuild_similarity_index",
+        "schedule": crontab(hour=2, minute=30),
+    },
+    "nightly-thread-proposals": {
+        "task": "digests.tasks.propose_threads_task",
+        "schedule": crontab(hour=3, minute=0),
+    },
     "clear-expired-sessions": {
         "task": "bedoeling.tasks.clear_expired_sessions",
         "schedule": 24 * 60 * 60,

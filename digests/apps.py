@@ -10,11 +10,17 @@ class DigestsConfig(AppConfig):
         from cases import panels
 
         from . import services  # noqa: F401  (connects its receivers)
-        from .panels import signals_context
+        from .panels import signals_context, thread_prompt_context
 
         panels.register(
             "signals",
             template="digests/_case_signals.html",
             context=signals_context,
             order=30,
+        )
+        panels.register(
+            "thread_prompt",
+            template="digests/_thread_prompt.html",
+            context=thread_prompt_context,
+            order=25,
         )

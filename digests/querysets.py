@@ -80,3 +80,18 @@ def may_publish_story(case, user) -> bool:
     """Whether this person may tell the case as a good example: a lead of its team, once the
     case is decided."""
     return case.status in PUBLISHABLE_STATUSES and case.team.is_led_by(user)
+
+
+class ThreadQuerySet(models.QuerySet):
+    def visible_to(self, user) -> ThreadQuerySet:
+        """Leads and directors see the threads with a case in a team they lead or oversee.
+        Of the other teams' cases in such a thread they see only that there are some, and which
+        team (`digests.threads.ThreadReading`)."""
+        if not user.is_authenticated:
+            return self.none()
+        teams = Membership.objects.team_ids(user, Role.LEAD, Role.DIRECTOR)
+        ids = self.model.cases.through.objects.filter(case__team__in=teams).values("thread_id")
+        return self.filter(pk__in=ids, merged_into__isnull=True)
+
+    def shown(self) -> ThreadQuerySet:
+        return self.exclude(status="rejected")
