@@ -1430,7 +1430,9 @@ HARD_NEGATIVES = [
             "Een huurder met een contract deelt geen kosten maar betaalt huur. Tweemaal korten, "
             "als kostendeler en op de huur, gaat verder dan de wet bedoelt."
         ),
-        question="Is een commerciële kamerhuurder een kostendeler, of alleen een bron van inkomsten?",
+        question=(
+            "Is een commerciële kamerhuurder een kostendeler, of alleen een bron van inkomsten?"
+        ),
         values=("rechtmatigheid", "gelijke behandeling"),
         barrier="structuur en systemen",
         days_ago=26,
