@@ -316,3 +316,30 @@ def test_linking_another_teams_case_is_not_found(client, world):
     response = client.post(reverse("digests:thread_link", args=[thread.pk]), {"case": other.pk})
     assert response.status_code == 404
     assert other not in thread.cases.all()
+
+
+def test_the_meeting_asks_to_link_the_case_on_the_table(client, world):
+    from deliberations import services as meeting_services
+
+    (thread,) = propose()
+    first = world["grandson"][0]
+    service.confirm_thread(thread=thread, actor=world["lead"], name="Kleinkind logeert bij oma")
+    thread.cases.remove(first)
+    meeting = meeting_services.plan_meeting(
+        team=world["noord"],
+        lead=world["lead"],
+        starts_at=timezone.now(),
+        participants=[world["lead"], world["pro"]],
+        cases=[first],
+    )
+    meeting_services.start_meeting(meeting=meeting, actor=world["lead"])
+    item = meeting.items.get()
+    client.force_login(world["lead"])
+    url = f"{meeting.get_absolute_url()}?item={item.pk}"
+    page = client.get(url)
+    assert 'id="thread-prompt"' in page.text and "Kleinkind logeert bij oma" in page.text
+    response = client.post(
+        reverse("digests:thread_link", args=[thread.pk]), {"case": first.pk, "next": url}
+    )
+    assert response["Location"] == url
+    assert first in thread.cases.all()
