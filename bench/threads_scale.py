@@ -98,11 +98,10 @@ def search(queries: int) -> None:
 
 
 def propose() -> None:
+    from bench.generate import END
     from digests.models import Thread
     from digests.tasks import propose_threads_task
     from organisations import clock
-
-    from bench.generate import END
 
     cpu, wall = time.process_time(), time.perf_counter()
     with clock.at(END):
