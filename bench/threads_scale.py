@@ -79,7 +79,7 @@ def search(queries: int) -> None:
     similar_cases("Kleinzoon logeert bij oma", personas["professional"])  # loads the index
     print(f"warm-up (loads the stored index): {(time.perf_counter() - wall) * 1000:.0f} ms")
     for name, user in personas.items():
-        times = []
+        times, found_counts = [], []
         for _ in range(queries):
             topic = rng.choice(topics)
             text = compose(rng, topic)
@@ -87,12 +87,13 @@ def search(queries: int) -> None:
             start = time.perf_counter()
             found = similar_cases(fields, user, 5, rule=rules[topic])
             times.append((time.perf_counter() - start) * 1000)
-            assert len(found) <= 5
+            found_counts.append(len(found))
         times.sort()
         p95 = times[max(0, round(0.95 * len(times)) - 1)]
         print(
             f"search top-5, {name}: p50 {statistics.median(times):.1f} ms, p95 {p95:.1f} ms, "
-            f"max {times[-1]:.1f} ms over {queries} new texts"
+            f"max {times[-1]:.1f} ms over {queries} new texts "
+            f"({statistics.mean(found_counts):.1f} precedents found on average)"
         )
     print(f"peak {_peak_mib():.0f} MiB; load average {_load()}")
 
