@@ -38,6 +38,7 @@ TEXT_VALUES = ("pk", *FIELDS, "rule_id", "team_id")
 
 _lock = threading.Lock()
 _cached: dict[str, tuple[str, SimilarityIndex]] = {}
+_loading: set[str] = set()
 
 
 def case_text(case: Case, *, rule_id: int | None = None) -> CaseText:
@@ -96,9 +97,15 @@ def _store(index: SimilarityIndex) -> str:
     return stamp
 
 
-def current_index() -> SimilarityIndex | None:
-    """The stored index, loaded once per process and again only when its stamp changed; None
-    when none was built yet. Never builds one."""
+def current_index(*, fresh: bool = False) -> SimilarityIndex | None:
+    """The stored index, loaded once per process; None when none was built yet. Never builds
+    one.
+
+    When the stored stamp changed, a process that holds an older copy goes on answering with
+    it while a background thread loads the new one (at 100,000 cases loading takes seconds,
+    which no request should wait for); a process without a copy loads it at once, and so does
+    a task that is about to change the index (`fresh`).
+    """
     stamp = StoredIndex.objects.filter(name=INDEX_NAME).values_list("stamp", flat=True).first()
     if stamp is None:
         return None
@@ -106,14 +113,38 @@ def current_index() -> SimilarityIndex | None:
         cached = _cached.get(INDEX_NAME)
         if cached is not None and cached[0] == stamp:
             return cached[1]
-    data = StoredIndex.objects.filter(name=INDEX_NAME, stamp=stamp).values_list("data", flat=True)
-    blob = data.first()
-    if blob is None:  # saved again meanwhile: take the newer one next time
-        return _cached.get(INDEX_NAME, (None, None))[1]
+        if cached is not None and not fresh:
+            if stamp not in _loading:
+                _loading.add(stamp)
+                threading.Thread(target=_load_in_background, args=(stamp,), daemon=True).start()
+            return cached[1]
+    return _load(stamp)
+
+
+def _load(stamp: str) -> SimilarityIndex | None:
+    blob = (
+        StoredIndex.objects.filter(name=INDEX_NAME, stamp=stamp)
+        .values_list("data", flat=True)
+        .first()
+    )
+    if blob is None:  # saved again meanwhile: the next call takes the newer one
+        cached = _cached.get(INDEX_NAME)
+        return cached[1] if cached else None
     index = SimilarityIndex.load(io.BytesIO(bytes(blob)))
     with _lock:
         _cached[INDEX_NAME] = (stamp, index)
     return index
+
+
+def _load_in_background(stamp: str) -> None:
+    from django.db import connection
+
+    try:
+        _load(stamp)
+    finally:
+        with _lock:
+            _loading.discard(stamp)
+        connection.close()
 
 
 def rebuild_index() -> int:
@@ -134,7 +165,7 @@ def index_cases(case_ids: Iterable[int]) -> int:
         if locked is None:
             index = build_index()
         else:
-            index = current_index()
+            index = current_index(fresh=True)
             if index is None:
                 index = build_index()
             rows = indexed_cases().filter(pk__in=ids).order_by("pk").values_list(*TEXT_VALUES)
@@ -152,7 +183,7 @@ def index_with(case_ids: Iterable[int]) -> SimilarityIndex:
     """The stored index, with any of these cases it does not hold yet added to this process's
     copy (a digest built before the case's own indexing task ran). For Celery tasks: it builds
     the index when none is stored."""
-    index = current_index()
+    index = current_index(fresh=True)
     if index is None:
         rebuild_index()
         index = current_index()
