@@ -287,10 +287,19 @@ CELERY_BEAT_SCHEDULE = {
         "task": "digests.tasks.build_weekly_digests",
         "schedule": crontab(day_of_week="mon", hour=6, minute=0),
     },
-    # Retention (Archiefwet, AVG): anonymise cases past their retention period, every night.
+    # Retention (Archiefwet, AVG): anonymise cases past their retention period, every night,
+    # before the similarity index is rebuilt from what is left.
     "anonymise-expired-cases": {
         "task": "cases.tasks.anonymise_expired_cases",
+        "schedule": crontab(hour=2, minute=0),
+    },
+    "nightly-similarity-index": {
+        "task": "cases.tasks.rebuild_similarity_index",
         "schedule": crontab(hour=2, minute=30),
+    },
+    "nightly-thread-proposals": {
+        "task": "digests.tasks.propose_threads_task",
+        "schedule": crontab(hour=3, minute=0),
     },
     "clear-expired-sessions": {
         "task": "bedoeling.tasks.clear_expired_sessions",

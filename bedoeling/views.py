@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_POST
 from cases.models import Case, CaseStatus
 from deliberations.followup import cases_awaiting_outcome
 from deliberations.models import Action, Escalation, Meeting
-from digests.models import Digest, Signal
+from digests.models import Digest, Signal, Thread
 from digests.patterns import headline
 from organisations import clock
 from organisations.models import Membership, Team, remember_language
@@ -71,6 +71,12 @@ def _followup(user, roles) -> dict:
         org_digest = Digest.objects.visible_to(user).filter(team__isnull=True).first()
         context["org_digest"] = org_digest
         context["org_figures"] = headline(org_digest.data) if org_digest else None
+        context["threads"] = list(
+            Thread.objects.visible_to(user).filter(status=Thread.Status.CONFIRMED)[:10]
+        )
+        context["proposed_threads"] = (
+            Thread.objects.visible_to(user).filter(status=Thread.Status.PROPOSED).count()
+        )
         context["waiting_signals"] = (
             Signal.objects.visible_to(user)
             .waiting()

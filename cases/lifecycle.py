@@ -102,10 +102,11 @@ def _apply(name: str, case: Case, actor, *, note: str = "") -> Case:
 
 @transaction.atomic
 def submit_case(case: Case, actor) -> Case:
-    from .tasks import notify_case_submitted
+    from .tasks import index_case, notify_case_submitted
 
     case = _apply("submit", case, actor)
     transaction.on_commit(lambda: notify_case_submitted.delay(case.pk))
+    transaction.on_commit(lambda: index_case.delay(case.pk))
     return case
 
 

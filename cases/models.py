@@ -515,3 +515,24 @@ class RetentionPolicy(models.Model):
 
     def __str__(self) -> str:
         return f"{self.organisation}: {self.years}"
+
+
+class StoredIndex(models.Model):
+    """The similarity index (cases.similarity) as Celery last saved it; requests only read it.
+
+    One row per index. `stamp` changes on every save, so a process that cached the index knows
+    from one small query whether its copy is still current (cases.similar.current_index).
+    """
+
+    name = models.CharField(max_length=40, unique=True)
+    stamp = models.CharField(max_length=32, help_text=_("Changes on every save."))
+    data = models.BinaryField(help_text=_("The index as written by SimilarityIndex.save."))
+    cases = models.PositiveIntegerField(default=0)
+    built_at = models.DateTimeField(default=clock.now)
+
+    class Meta:
+        verbose_name = _("similarity index")
+        verbose_name_plural = _("similarity indexes")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.cases})"

@@ -33,3 +33,12 @@ def panels_for(case, user) -> tuple[list[str], dict]:
     for panel in ordered:
         context.update(panel.context(case, user))
     return [panel.template for panel in ordered], context
+
+
+def panel_for(name: str, case, user) -> tuple[str, dict]:
+    """One registered panel (for a page other than the case page, such as the meeting's), or
+    ("", {}) when no app registered it."""
+    panel = _panels.get(name)
+    if panel is None:
+        return "", {}
+    return panel.template, panel.context(case, user)

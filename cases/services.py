@@ -140,6 +140,10 @@ def update_case(
     current.public_values.set(public_values)
     add_event(current, actor, CaseEvent.Kind.EDITED, fields=changed)
     record_confirmations(current, actor, findings)
+    if current.status != CaseStatus.DRAFT:
+        from .tasks import index_case
+
+        transaction.on_commit(lambda: index_case.delay(current.pk))
     return current
 
 

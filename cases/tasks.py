@@ -37,3 +37,20 @@ def anonymise_expired_cases() -> int:
     from .retention import anonymise_expired_cases as anonymise
 
     return anonymise(source="beat").pk
+
+
+@shared_task(acks_late=True)
+def index_case(case_id: int) -> int:
+    """Bring the similarity index up to date with this case (after it was saved)."""
+    from .similar import index_cases
+
+    return index_cases([case_id])
+
+
+@shared_task
+def rebuild_similarity_index() -> int:
+    """Build the similarity index from scratch (Celery beat, nightly): the organisation's
+    word weights and compound words are learned again from all its cases."""
+    from .similar import rebuild_index
+
+    return rebuild_index()

@@ -262,7 +262,7 @@ def _assist_context(data, user) -> dict:
     """Privacy warnings and similar earlier cases for the text typed so far."""
     labels = {name: Case._meta.get_field(name).verbose_name for name in Case.TEXT_FIELDS}
     texts = {name: (labels[name].capitalize(), data.get(name, "")) for name in labels}
-    query = " ".join(data.get(name, "") for name in ("title", "situation", "effect", "conflict"))
+    query = {name: data.get(name, "") for name in Case.TEXT_FIELDS}
     rule_id = data.get("rule") or ""
     precedents = similar_cases(query, user, rule=int(rule_id) if rule_id.isdigit() else None)
     return {"warnings": scan(texts), "precedents": precedents}

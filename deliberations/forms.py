@@ -258,12 +258,15 @@ class DecisionForm(PrivacyGuardedForm):
 
 
 def most_similar_earlier_decision(case: Case, user) -> Decision | None:
-    """The current decision of the most similar earlier case on the same rule, if any."""
+    """The current settling decision of the most similar earlier case, if one is similar
+    enough to count as the same situation (cases.similar.SIMILAR_ENOUGH): by meaning, across
+    wording and rules, as the digests' consistency flags compare cases."""
     from cases.precedents import similar_cases
+    from cases.similar import SIMILAR_ENOUGH
 
-    if not case.rule_id:
-        return None
-    precedents = [p for p in similar_cases(case, user, limit=5) if p.same_rule]
+    precedents = [
+        p for p in similar_cases(case, user, limit=5) if p.score + _rule_hint(p) >= SIMILAR_ENOUGH
+    ]
     if not precedents:
         return None
     decisions = {
@@ -278,6 +281,12 @@ def most_similar_earlier_decision(case: Case, user) -> Decision | None:
         if precedent.case.pk in decisions:
             return decisions[precedent.case.pk]
     return None
+
+
+def _rule_hint(precedent) -> float:
+    from cases.similarity import ThreadSettings
+
+    return ThreadSettings().rule_bonus if precedent.same_rule else 0.0
 
 
 class CorrectionForm(DecisionForm):

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from cases import panels
 from cases.guard import PersonalDataRefused
 from cases.models import Case, CaseStatus
 from cases.precedents import similar_cases
@@ -175,10 +176,17 @@ def _meeting_context(
                 "decision_form": form,
                 "precedents": similar_cases(case, request.user),
                 "comments": case.comments.select_related("author"),
+                **_thread_prompt(case, request),
             }
         )
     context.update(extra)
     return context
+
+
+def _thread_prompt(case, request) -> dict:
+    """The "link it to rode draad X?" prompt that digests adds (a case panel), if any."""
+    template, context = panels.panel_for("thread_prompt", case, request.user)
+    return {"thread_panel": template, **context, "thread_prompt_next": request.get_full_path()}
 
 
 @require_GET

@@ -14,7 +14,7 @@ class DigestsConfig(AppConfig):
             retention,
             services,  # noqa: F401  (connects its receivers)
         )
-        from .panels import signals_context
+        from .panels import signals_context, thread_prompt_context
 
         panels.register(
             "signals",
@@ -23,3 +23,9 @@ class DigestsConfig(AppConfig):
             order=30,
         )
         case_retention.register("digests", retention.anonymise)
+        panels.register(
+            "thread_prompt",
+            template="digests/_thread_prompt.html",
+            context=thread_prompt_context,
+            order=25,
+        )

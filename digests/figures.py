@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from cases.models import AWAITING_DECISION, Case, CaseStatus
@@ -151,9 +151,15 @@ def overdue_actions(end: dt.date) -> tuple[QuerySet, QuerySet]:
     return due.filter(done_at__isnull=True), due.filter(done_at__gte=day_after(end))
 
 
-def open_escalations() -> QuerySet:
-    """Escalations still waiting for the director's answer."""
-    return Escalation.objects.open()
+def open_escalations(end: dt.date | None = None) -> QuerySet:
+    """Escalations waiting for the director's answer: now, or at the end of `end` (raised by
+    then and not answered by then)."""
+    if end is None:
+        return Escalation.objects.open()
+    after = day_after(end)
+    return Escalation.objects.filter(created_at__lt=after).filter(
+        Q(status=Escalation.Status.OPEN) | Q(answered_at__gte=after)
+    )
 
 
 def stories_published(since=None, until=None) -> QuerySet:

@@ -448,3 +448,53 @@ class StoryForm(PrivacyGuardedForm):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=gettext_lazy("What can colleagues elsewhere in the organisation learn from it?"),
     )
+
+
+class ThreadNameForm(PrivacyGuardedForm):
+    """Confirm and name a proposed rode draad, or rename one."""
+
+    name = forms.CharField(
+        label=gettext_lazy("Name"),
+        max_length=120,
+        error_messages={"required": gettext_lazy("Give the rode draad a name.")},
+    )
+    description = forms.CharField(
+        label=gettext_lazy("In one line"),
+        max_length=300,
+        required=False,
+        help_text=gettext_lazy("What runs through these cases, in a sentence."),
+    )
+
+
+class ThreadMergeForm(forms.Form):
+    others = forms.ModelMultipleChoiceField(
+        label=gettext_lazy("Merge these rode draden into this one"),
+        queryset=None,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": gettext_lazy("Choose at least one rode draad to merge.")},
+    )
+
+    def __init__(self, *args, thread, user, **kwargs) -> None:
+        from .models import Thread
+
+        super().__init__(*args, **kwargs)
+        self.fields["others"].queryset = (
+            Thread.objects.visible_to(user).shown().exclude(pk=thread.pk).order_by("pk")
+        )
+
+
+class ThreadSplitForm(PrivacyGuardedForm):
+    cases = forms.TypedMultipleChoiceField(
+        label=gettext_lazy("Cases that are another rode draad"),
+        coerce=int,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": gettext_lazy("Choose the cases that belong apart.")},
+    )
+    name = forms.CharField(label=gettext_lazy("Name of the new rode draad"), max_length=120)
+
+    def __init__(self, *args, cases, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["cases"].choices = [
+            (case.pk, f"{case.reference} {case.title}") for case in cases
+        ]
+        self.fields["name"].error_messages["required"] = _("Give the new rode draad a name.")

@@ -10,9 +10,9 @@ from django.utils.translation import gettext_lazy as _
 
 from organisations import clock
 
-from .querysets import DigestQuerySet, SignalQuerySet, StoryQuerySet
+from .querysets import DigestQuerySet, SignalQuerySet, StoryQuerySet, ThreadQuerySet
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3  # 3: patterns and flags by the similarity engine, naming threads
 
 
 class Digest(models.Model):
@@ -154,3 +154,71 @@ class Story(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class Thread(models.Model):
+    """A rode draad: a situation that runs through many cases, proposed by the similarity
+    engine and confirmed, named, merged, split or rejected by a lead or director.
+
+    A rejected proposal is kept, so the same cases are not proposed again. Its rules and its
+    trend are worked out from its cases when read (`digests.threads`).
+    """
+
+    class Status(models.TextChoices):
+        PROPOSED = "proposed", _("proposed")
+        CONFIRMED = "confirmed", _("confirmed")
+        REJECTED = "rejected", _("rejected")
+
+    name = models.CharField(
+        _("name"), max_length=120, blank=True, help_text=_("Empty until someone names it.")
+    )
+    description = models.CharField(
+        _("description"), max_length=300, blank=True, help_text=_("One line: what runs through.")
+    )
+    labels = models.JSONField(
+        default=list,
+        blank=True,
+        help_text=_("Words the machine proposed; shown only to people who may see the cases."),
+    )
+    cases = models.ManyToManyField("cases.Case", related_name="threads", verbose_name=_("cases"))
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.PROPOSED
+    )
+    created_at = models.DateTimeField(_("proposed"), default=clock.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("Empty when the machine proposed it."),
+    )
+    confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("confirmed by"),
+    )
+    merged_into = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    signal = models.ForeignKey(
+        Signal, on_delete=models.SET_NULL, null=True, blank=True, related_name="threads"
+    )
+    version = models.PositiveIntegerField(default=1)
+
+    objects = ThreadQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("rode draad")
+        verbose_name_plural = _("rode draden")
+        ordering = ["-confirmed_at", "-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return self.name or _("Proposed thread %(number)s") % {"number": self.pk}
+
+    def get_absolute_url(self) -> str:
+        return reverse("digests:thread", args=[self.pk])

@@ -25,3 +25,12 @@ def signals_context(case: Case, user) -> dict:
         "case_stories": list(Story.objects.visible_to(user).filter(case=case)),
         "can_publish_story": may_publish_story(case, user),
     }
+
+
+def thread_prompt_context(case: Case, user) -> dict:
+    """ "This looks like rode draad X — link it?", for leads and directors, when the case is not
+    in that thread yet."""
+    from .threads import looks_like
+
+    found = looks_like(case, user)
+    return {"thread_prompt": found[0] if found else None, "thread_prompt_case": case}

@@ -22,18 +22,22 @@ Definitions (the digest page and the tests rely on them):
   and ends the day before `start`;
 - decision mix, values weighed, outcomes, signals: decisions (not corrected later) and
   outcomes recorded in the period;
-- recurring patterns: cases submitted in the period that share their rule and their own two
-  most frequent keywords (see cases.keywords), three cases or more; their words are those two
-  and the three most frequent others of the cases the reader may see (`pattern_words`), worked
-  out when the digest is read;
-- consistency flags: cases decided in the period, in the same pattern group, with current
-  decisions pointing opposite ways (apply the rule against room within it or deviation).
+- recurring patterns (rode draden): groups of three or more similar cases among those
+  submitted in the period, by the similarity engine (cases.similarity.propose_threads: meaning
+  across wording and rules); each names the thread (`digests.models.Thread`) most of its cases
+  are in, if any; its readable words are worked out when the digest is read, from the cases
+  the reader may see;
+- consistency flags: every pair of similar cases (the engine's flag threshold, or both in one
+  thread) with current settling decisions recorded in the period pointing opposite ways (apply
+  the rule against room within it or deviation), across teams in the organisation's digest; a
+  case may be in several flags; each flag names its thread;
+- follow-up: as at the end of the period (an escalation raised after it is not counted);
+- days to decision: median and 90th percentile of the unrounded durations, rounded once.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import heapq
 import math
 from collections import Counter, defaultdict
 
@@ -41,20 +45,21 @@ from django.db.models import Count, Min
 from django.utils import timezone
 
 from cases.models import Barrier, Case, Rule
+from cases.similar import index_with
+from cases.similarity import DEPARTS, FOLLOWS, consistency_flags, propose_threads
+from cases.similarity import Thread as EngineThread
 from deliberations.models import DEPARTS_FROM_RULE, FOLLOWS_RULE, Decision, DecisionKind
 
 from . import figures
 from .figures import period_bounds
 from .models import FORMAT_VERSION, Signal
 from .sql import among, on_postgresql, with_ids
+from .threads import threads_of_cases
 
 MIN_PATTERN_SIZE = 3
 MAX_PATTERNS = 20
 MAX_CASE_IDS = 200
-MAX_FLAGS = 25
-MIN_FLAG_SIMILARITY = 0.25
-MAX_PAIRS_PER_GROUP = 400
-SIGNATURE_WORDS = 2
+MAX_FLAGS = 100
 # Up to this many decisions in a period, the values weighed are looked up by decision id.
 FEW_DECISIONS = 50_000
 
@@ -79,7 +84,12 @@ def median(values: list[float]) -> float | None:
     middle = len(ordered) // 2
     if len(ordered) % 2:
         return ordered[middle]
-    return round((ordered[middle - 1] + ordered[middle]) / 2, 1)
+    return (ordered[middle - 1] + ordered[middle]) / 2
+
+
+def _rounded(value: float | None) -> float | None:
+    """Rounded once, for display, after the statistic was computed on unrounded values."""
+    return None if value is None else round(value, 1)
 
 
 def build_digest(team, start: dt.date, end: dt.date) -> dict:
@@ -100,6 +110,9 @@ def build_digest(team, start: dt.date, end: dt.date) -> dict:
     about = _CaseFacts(submitted)
     about.need(case_id for case_id, *_ in current)
     about.need(case_id for case_id, _ in first_decisions)
+    latest = _settling(current)
+    index = index_with([row[PK] for row in submitted] + sorted(latest))
+    patterns, proposed = _patterns(index, submitted)
     return {
         "format_version": FORMAT_VERSION,
         "scope": {"team_id": team.pk if team else None, "team": team.name if team else None},
@@ -109,8 +122,8 @@ def build_digest(team, start: dt.date, end: dt.date) -> dict:
         "barriers": _barriers(submitted),
         "decision_mix": _decision_mix(current),
         "values": _values(decisions, current),
-        "patterns": _patterns(submitted),
-        "consistency_flags": _consistency_flags(current, about),
+        "patterns": patterns,
+        "consistency_flags": _consistency_flags(index, latest, proposed),
         "signals": _signals(current, about, end),
         "outcomes": _outcomes(scoped, since, until),
         "follow_up": _follow_up(scoped, end),
@@ -118,10 +131,9 @@ def build_digest(team, start: dt.date, end: dt.date) -> dict:
     }
 
 
-# The cases submitted in the period, one row each: (pk, rule id, barrier id, submitted at,
-# keywords). The keywords stay one string, split only where needed.
-PK, RULE, BARRIER, SUBMITTED, KEYWORDS = range(5)
-FACTS = ("pk", "rule_id", "barrier_id", "submitted_at", "keywords")
+# The cases submitted in the period, one row each: (pk, rule id, barrier id, submitted at).
+PK, RULE, BARRIER, SUBMITTED = range(4)
+FACTS = ("pk", "rule_id", "barrier_id", "submitted_at")
 
 
 def _submitted_cases(in_period) -> list[tuple]:
@@ -164,13 +176,13 @@ def _counts(cases, submitted, first_decisions, about, until) -> dict:
     for case_id, first in first_decisions:
         submitted_at = about[case_id][SUBMITTED]
         if submitted_at is not None:
-            days.append(round((first - submitted_at).total_seconds() / 86400, 1))
+            days.append((first - submitted_at).total_seconds() / 86400)
     return {
         "submitted": len(submitted),
         "decided": len(days),
         "open": figures.open_at(cases, until).count(),
-        "days_to_decision_median": median(days),
-        "days_to_decision_p90": nearest_rank(days, 90),
+        "days_to_decision_median": _rounded(median(days)),
+        "days_to_decision_p90": _rounded(nearest_rank(days, 90)),
     }
 
 
@@ -264,126 +276,60 @@ def _values(decisions, current) -> list[dict]:
     ]
 
 
-def _signature(rule_id: int | None, words: str) -> tuple:
-    """A case's group: its rule and its own two most frequent keywords.
-
-    The keywords are the case's, ranked when it was saved, so a case lands in the same group
-    in its team's digest and in the organisation's, whatever else the scope holds.
-    """
-    return (rule_id, tuple(sorted(words.split(maxsplit=SIGNATURE_WORDS)[:SIGNATURE_WORDS])))
-
-
-def _patterns(submitted) -> list[dict]:
-    groups: dict[tuple, list[int]] = defaultdict(list)
-    words_of = {}
-    for row in submitted:
-        groups[_signature(row[RULE], row[KEYWORDS])].append(row[PK])
-        words_of[row[PK]] = row[KEYWORDS]
-    groups = {
-        key: members
-        for key, members in groups.items()
-        if len(members) >= MIN_PATTERN_SIZE and key[1]
-    }
+def _patterns(index, submitted) -> tuple[list[dict], list]:
+    """The period's rode draden, by the similarity engine; ids and numbers only."""
+    keys = [row[PK] for row in submitted]
+    proposed = propose_threads(index, keys) if len(keys) >= MIN_PATTERN_SIZE else []
+    thread_of = threads_of_cases(keys)
     rules = Rule.objects.select_related("regulation").in_bulk(
-        {rule_id for (rule_id, _) in groups if rule_id}
+        {thread.rules[0] for thread in proposed if thread.rules}
     )
-    # Patterns are ranked by size, rule and words; the words beyond the signature only break
-    # ties, so only the groups that can still make the list (ties included) need them.
-    ranked = sorted(groups, key=lambda key: (-len(groups[key]), _rule_label(rules.get(key[0]))))
-    if len(ranked) > MAX_PATTERNS:
-        last = ranked[MAX_PATTERNS - 1]
-        cut = (-len(groups[last]), _rule_label(rules.get(last[0])))
-        ranked = [
-            key for key in ranked if (-len(groups[key]), _rule_label(rules.get(key[0]))) <= cut
-        ]
     patterns = []
-    for key in ranked:
-        members = groups[key]
-        pattern = {
-            "rule_id": key[0],
-            "rule": _rule_label(rules.get(key[0])),
-            "size": len(members),
-            "case_ids": sorted(members)[:MAX_CASE_IDS],
-        }
-        # The words order the patterns but are not stored: they come from the cases' text.
-        words = pattern_words([words_of[pk] for pk in members])
-        patterns.append((pattern["size"], pattern["rule"], words, pattern))
-    patterns.sort(key=lambda p: (-p[0], p[1], p[2]))
-    return [pattern for *_, pattern in patterns[:MAX_PATTERNS]]
+    for number, thread in enumerate(proposed[:MAX_PATTERNS]):
+        named = Counter(thread_of[pk] for pk in thread.keys if pk in thread_of)
+        thread_id = min(named, key=lambda pk: (-named[pk], pk)) if named else None
+        rule_id = thread.rules[0] if thread.rules else None
+        patterns.append(
+            {
+                "number": number,
+                "rule_id": rule_id,
+                "rule": _rule_label(rules.get(rule_id)),
+                "rule_ids": list(thread.rules),
+                "size": len(thread.keys),
+                "case_ids": sorted(thread.keys)[:MAX_CASE_IDS],
+                "thread_id": thread_id,
+            }
+        )
+    return patterns, proposed
 
 
-def pattern_words(keywords: list[str]) -> list[str]:
-    """A pattern's words, from the keywords of its cases: the two its cases share (the most
-    common signature, should a case have changed since) and the three most frequent others.
-
-    A stored digest holds no words; a page works them out from the cases its reader may see.
-    """
-    if not keywords:
-        return []
-    signatures = Counter(_signature(None, words)[1] for words in keywords)
-    signature = min(signatures, key=lambda words: (-signatures[words], words))
-    common = Counter(w for words in keywords for w in words.split() if w not in signature)
-    extra = [w for w, _ in sorted(common.items(), key=lambda p: (-p[1], p[0]))[:3]]
-    return [*signature, *extra]
-
-
-def _word_bits(about: _CaseFacts, case_ids: list[int]) -> dict[int, int]:
-    """Each case's set of keywords as an integer with one bit per word of these cases."""
-    numbers: dict[str, int] = {}
-    bits = {}
-    for pk in case_ids:
-        value = 0
-        for word in about[pk][KEYWORDS].split():
-            value |= 1 << numbers.setdefault(word, len(numbers))
-        bits[pk] = value
-    return bits
-
-
-def _consistency_flags(current, about) -> list[dict]:
+def _settling(current) -> dict[int, tuple[int, str]]:
+    """Each case's latest current settling decision of the period: (decision id, kind)."""
     latest = {}
     for case_id, pk, kind, _ in current:  # ordered by case, then time: the last one wins
         if kind in FOLLOWS_RULE or kind in DEPARTS_FROM_RULE:
             latest[case_id] = (pk, kind)
+    return latest
+
+
+def _consistency_flags(index, latest, proposed) -> list[dict]:
     if not latest:
         return []
-    groups: dict[tuple, list[int]] = defaultdict(list)
-    for pk in sorted(latest):
-        row = about[pk]
-        if row[RULE] is not None:
-            groups[_signature(row[RULE], row[KEYWORDS])].append(pk)
-    candidates = []  # (-similarity, a, b): a heap, popped best first
-    for members in groups.values():
-        follows = [pk for pk in members if latest[pk][1] in FOLLOWS_RULE]
-        departs = [pk for pk in members if latest[pk][1] in DEPARTS_FROM_RULE]
-        if not follows or not departs:
-            continue
-        # Only the first pairs (a large group has hundreds of thousands), in the order
-        # (follows, departs); each case's keywords as bits over the group's words.
-        rows = min(len(follows), -(-MAX_PAIRS_PER_GROUP // len(departs)))
-        bits = _word_bits(about, follows[:rows] + departs)
-        left = MAX_PAIRS_PER_GROUP
-        for a in follows[:rows]:
-            if left <= 0:
-                break
-            bits_a = bits[a]
-            size_a = bits_a.bit_count()
-            for b in departs[:left]:
-                shared = (bits_a & bits[b]).bit_count()
-                union = size_a + bits[b].bit_count() - shared
-                similarity = shared / union if union else 0.0
-                if similarity >= MIN_FLAG_SIMILARITY:
-                    candidates.append((-round(similarity, 3), a, b))
-            left -= len(departs)
-    # Only the best few pairs are taken: a heap orders just as many as it takes to find them.
-    heapq.heapify(candidates)
-    chosen, used = [], set()
-    while candidates and len(chosen) < MAX_FLAGS:
-        similarity, a, b = heapq.heappop(candidates)
-        if a in used or b in used:
-            continue
-        chosen.append((-similarity, a, b))
-        used.update((a, b))
-    teams = dict(Case.objects.filter(pk__in=sorted(used)).order_by().values_list("pk", "team_id"))
+    directions = {
+        pk: FOLLOWS if kind in FOLLOWS_RULE else DEPARTS for pk, (_, kind) in latest.items()
+    }
+    # The threads people named count as well as the period's proposals: two cases in one
+    # confirmed thread are the same situation.
+    thread_of = threads_of_cases(list(latest))
+    named: dict[int, list[int]] = defaultdict(list)
+    for case_id, thread_id in thread_of.items():
+        named[thread_id].append(case_id)
+    known = [
+        EngineThread(keys=tuple(keys), labels=(), rules=(), cohesion=0.0)
+        for _, keys in sorted(named.items())
+    ]
+    found = consistency_flags(index, directions, [*proposed, *known])
+    teams = dict(Case.objects.filter(pk__in=sorted(latest)).order_by().values_list("pk", "team_id"))
 
     def side(case_id: int) -> dict:
         # Ids only: the page fetches the text of the cases its reader may see.
@@ -395,7 +341,22 @@ def _consistency_flags(current, about) -> list[dict]:
             "kind": kind,
         }
 
-    return [{"similarity": s, "a": side(a), "b": side(b)} for s, a, b in chosen]
+    flags = []
+    for flag in found[:MAX_FLAGS]:
+        # The case that applied the rule first, as the page shows it.
+        a, b = (flag.a, flag.b) if directions[flag.a] == FOLLOWS else (flag.b, flag.a)
+        shared = thread_of.get(a) if thread_of.get(a) == thread_of.get(b) else None
+        pattern = flag.thread if flag.thread is not None and flag.thread < len(proposed) else None
+        flags.append(
+            {
+                "similarity": round(flag.similarity, 3),
+                "a": side(a),
+                "b": side(b),
+                "thread_id": shared,
+                "pattern": pattern if pattern is not None and pattern < MAX_PATTERNS else None,
+            }
+        )
+    return flags
 
 
 def _signals(current, about, end: dt.date) -> list[dict]:
@@ -462,7 +423,7 @@ def _follow_up(scoped, end: dt.date) -> dict:
         )
     pending = scoped(figures.evaluation_pending(end)).values("case_id").distinct()
     escalations = (
-        scoped(figures.open_escalations())
+        scoped(figures.open_escalations(end))
         .values_list("pk", "case_id", "created_at")
         .order_by("created_at", "pk")
     )

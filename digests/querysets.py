@@ -113,3 +113,18 @@ def may_move_signal(signal, user) -> bool:
     if signal.rule.policy_owner_id == user.pk:
         return True
     return signal.cases.filter(team__in=Membership.objects.team_ids(user, Role.DIRECTOR)).exists()
+
+
+class ThreadQuerySet(models.QuerySet):
+    def visible_to(self, user) -> ThreadQuerySet:
+        """Leads and directors see the threads with a case in a team they lead or oversee.
+        Of the other teams' cases in such a thread they see only that there are some, and which
+        team (`digests.threads.ThreadReading`)."""
+        if not user.is_authenticated:
+            return self.none()
+        teams = Membership.objects.team_ids(user, Role.LEAD, Role.DIRECTOR)
+        ids = self.model.cases.through.objects.filter(case__team__in=teams).values("thread_id")
+        return self.filter(pk__in=ids, merged_into__isnull=True)
+
+    def shown(self) -> ThreadQuerySet:
+        return self.exclude(status="rejected")

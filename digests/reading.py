@@ -19,12 +19,14 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 
 from cases.models import Case
+from cases.similar import TEXT_VALUES, current_index, text_of_row
 from deliberations.models import Decision, DecisionKind
 from organisations.models import Team
 
-from .models import Digest, Story
-from .patterns import pattern_words, previous_period
+from .models import Digest, Story, Thread
+from .patterns import previous_period
 from .sql import one_of
+from .threads import labels_from
 
 
 def label_of(choices, value: str) -> str:
@@ -136,6 +138,8 @@ class Flag:
     a: Side
     b: Side
     both: str  # the search listing both (those of them the reader may see)
+    thread: Thread | None = None  # the named thread both cases are in, if the reader may see it
+    pattern: int | None = None  # else the digest's group of similar cases both are in
 
     @property
     def percent(self) -> int:
@@ -209,6 +213,8 @@ class DigestReading:
                 a=side(flag["a"]),
                 b=side(flag["b"]),
                 both=self.links.ids([flag["a"]["case_id"], flag["b"]["case_id"]]),
+                thread=self.thread(flag.get("thread_id")),
+                pattern=flag.get("pattern"),
             )
             for flag in self.data["consistency_flags"]
         ]
@@ -219,17 +225,37 @@ class DigestReading:
     # Patterns and good examples. ---------------------------------------------------------
 
     @cached_property
-    def _keywords(self) -> dict[int, str]:
-        """The keywords of the patterns' cases this reader may see."""
+    def _pattern_texts(self) -> dict:
+        """The texts of the patterns' cases this reader may see (one query)."""
         ids = sorted({pk for pattern in self.data["patterns"] for pk in pattern["case_ids"]})
         if not ids:
             return {}
-        return dict(one_of(self._cases(), "pk", ids).order_by().values_list("pk", "keywords"))
+        rows = one_of(self._cases(), "pk", ids).order_by().values_list(*TEXT_VALUES)
+        return {row[0]: text_of_row(row) for row in rows}
+
+    @cached_property
+    def _index(self):
+        return current_index() if self._pattern_texts else None
 
     def words(self, pattern: dict) -> list[str]:
-        """A pattern's words, from those of its cases this reader may see (none if none)."""
-        keywords = self._keywords
-        return pattern_words([keywords[pk] for pk in pattern["case_ids"] if pk in keywords])
+        """A pattern's readable words, from the texts of its cases this reader may see (none
+        if fewer than two)."""
+        texts = self._pattern_texts
+        visible = [pk for pk in pattern["case_ids"] if pk in texts]
+        return labels_from(self._index, visible, texts)
+
+    @cached_property
+    def _threads(self) -> dict[int, Thread]:
+        ids = {p.get("thread_id") for p in self.data["patterns"]}
+        ids |= {f.get("thread_id") for f in self.data["consistency_flags"]}
+        ids.discard(None)
+        if not ids:
+            return {}
+        return Thread.objects.visible_to(self.user).shown().in_bulk(sorted(ids))
+
+    def thread(self, thread_id: int | None) -> Thread | None:
+        """The named thread, if this reader may see it."""
+        return self._threads.get(thread_id) if thread_id else None
 
     @cached_property
     def examples_url(self) -> str:

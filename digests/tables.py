@@ -512,7 +512,14 @@ VALUES = TableSpec(
 
 def _patterns(reading: DigestReading) -> list[dict]:
     # The words come from the cases this reader may see, never from the stored digest.
-    return [{**pattern, "words": reading.words(pattern)} for pattern in reading.data["patterns"]]
+    return [
+        {
+            **pattern,
+            "words": reading.words(pattern),
+            "thread": reading.thread(pattern.get("thread_id")),
+        }
+        for pattern in reading.data["patterns"]
+    ]
 
 
 def _pattern_label(values: dict) -> str:
@@ -529,6 +536,12 @@ PATTERNS = TableSpec(
     (
         Column(
             "rule", gettext_lazy("Rule"), value=lambda row: rule_label(row["rule"]), row_header=True
+        ),
+        Column(
+            "thread",
+            gettext_lazy("Rode draad"),
+            value=lambda row: row["thread"].name if row["thread"] else "",
+            link=lambda reading, row: row["thread"].get_absolute_url() if row["thread"] else "",
         ),
         Column(
             "words",

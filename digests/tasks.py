@@ -56,6 +56,7 @@ def store_digest(
             continue  # another build took this version number; take the next
         if team is None:
             transaction.on_commit(lambda pk=digest.pk: notify_directors.delay(pk))
+            transaction.on_commit(lambda: propose_threads_task.delay())
         audit("digest.build", actor=requested_by, obj=digest, team=team.pk if team else None)
         return digest
     raise RuntimeError("could not store the digest")
@@ -125,3 +126,12 @@ def notify_directors(digest_id: int) -> int:
 
     # Each director in the language they chose in the app.
     return mail_people(directors, render)
+
+
+@shared_task
+def propose_threads_task() -> int:
+    """Propose the rode draden of the last year's cases (Celery beat, nightly, and after the
+    organisation's digest was built). Returns the number of proposals made or updated."""
+    from .threads import propose_threads_for
+
+    return len(propose_threads_for())

@@ -3,6 +3,7 @@ from django.urls import path
 from . import search, views
 from .urls_examples import example_urlpatterns
 from .urls_signals import signal_urlpatterns
+from .urls_threads import thread_urlpatterns
 
 app_name = "digests"
 
@@ -16,4 +17,5 @@ urlpatterns = (
     ]
     + signal_urlpatterns
     + example_urlpatterns
+    + thread_urlpatterns
 )

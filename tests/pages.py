@@ -30,6 +30,7 @@ from deliberations.services import ActionSpec, DecisionSpec
 from digests.models import Signal
 from digests.services import publish_story
 from digests.tasks import store_digest
+from digests.threads import propose_threads_for
 from organisations import clock
 from organisations.models import Role
 from tests.factories import (
@@ -177,6 +178,7 @@ def build_world() -> dict:
     start, end = today - dt.timedelta(days=35), today - dt.timedelta(days=1)
     team_digest = store_digest(team=noord, start=start, end=end)
     org_digest = store_digest(team=None, start=start, end=end)
+    (thread, *_) = propose_threads_for()  # the kleinzoon cases: a proposed rode draad
     return {
         "organisation": organisation,
         "noord": noord,
@@ -198,6 +200,7 @@ def build_world() -> dict:
         "team_digest": team_digest,
         "org_digest": org_digest,
         "signal": Signal.objects.first(),
+        "thread": thread,
     }
 
 
@@ -244,10 +247,23 @@ def pages_for(world: dict, role: str) -> list[Page]:
                 button="main form button[name=submit]",
             ),
         ]
+    thread = world["thread"]
+    threads = [
+        Page("threads", reverse("digests:threads")),
+        Page("thread", thread.get_absolute_url()),
+        Page(
+            "refused thread name",
+            reverse("digests:thread_name", args=[thread.pk]),
+            post={"name": "", "description": "Kleinkind logeert."},
+            button="#thread-name-form button[type=submit]",
+            form_url=thread.get_absolute_url(),
+        ),
+    ]
     if role == "lead":
         item = world["running_item"]
         return [
             *common,
+            *threads,
             *intake,
             Page("waiting case edit", reverse("cases:edit", args=[world["waiting"].pk])),
             Page("plan a meeting", reverse("deliberations:create")),
@@ -263,6 +279,7 @@ def pages_for(world: dict, role: str) -> list[Page]:
     escalation = world["escalation"]
     return [
         *common,
+        *threads,
         Page("organisation digest", world["org_digest"].get_absolute_url()),
         Page("escalations", reverse("deliberations:escalations")),
         Page("escalation", escalation.get_absolute_url()),

@@ -50,8 +50,9 @@ from deliberations.models import (
 )
 from deliberations.services import ActionSpec, DecisionSpec
 from digests import services as digest_services
-from digests.models import Digest, Signal
+from digests.models import Digest, Signal, Thread
 from digests.tasks import last_week, store_digest
+from digests.threads import confirm_thread, link_case, propose_threads_for
 from organisations import clock
 from organisations.models import Membership, Organisation, Role, Team
 
@@ -114,6 +115,7 @@ class Built:
     outcomes: int = 0
     signal_moves: int = 0
     stories: int = 0
+    threads: int = 0
     digests: int = 0
     now: dt.datetime | None = None
     case_ids: dict[tuple[str, str], int] = field(default_factory=dict)
@@ -243,6 +245,9 @@ class _Builder:
                     lambda story=story: self.publish_story(story),
                 )
             self.run_calendar()
+            if self.scenario.threads:
+                with clock.at(self.now):
+                    self.name_threads()
         if self.scenario.digests:
             with clock.at(self.now):
                 self.build_digests()
@@ -660,6 +665,21 @@ class _Builder:
             case=case, author=author, title=story.title, text=story.text, lesson=story.lesson
         )
         self.built.stories += 1
+
+    def name_threads(self) -> None:
+        """The machine proposes the year's rode draden (as its nightly task does); the people of
+        the scenario confirm and name the ones that hold their case."""
+        propose_threads_for(today=self.today)
+        for plan in self.scenario.threads:
+            case = self.case_of(plan.team, plan.case)
+            thread = Thread.objects.filter(status=Thread.Status.PROPOSED, cases=case).first()
+            if thread is None:
+                raise ScenarioError(f"no proposed rode draad holds “{plan.case}”")
+            actor = self.built.people[plan.by]
+            confirm_thread(thread=thread, actor=actor, name=plan.name, description=plan.description)
+            for team, title in plan.link:
+                link_case(thread=thread, case=self.case_of(team, title), actor=actor)
+            self.built.threads += 1
 
     def build_digests(self) -> None:
         """Last week's digests and a six-month one, per team and for the organisation."""

@@ -13,7 +13,7 @@ from organisations.models import Role
 
 from .demo_cases import CASES, NOORD, SCHULD, ZUID
 from .demo_meetings import TEAM_PLANS
-from .plans import Person, Scenario, SignalMove, StoryPlan, TeamSpec
+from .plans import Person, Scenario, SignalMove, StoryPlan, TeamSpec, ThreadPlan
 
 __all__ = ["DEMO", "DEMO_CASES", "TEAM_PLANS"]
 
@@ -154,6 +154,42 @@ STORIES = (
     ),
 )
 
+# The rode draden the machine proposed and the people named (the fourth proposal waits).
+THREADS = (
+    ThreadPlan(
+        team=ZUID,
+        case="Kerk betaalt de huurachterstand rechtstreeks aan de verhuurder: toch een gift?",
+        by="karin",
+        name="Hulp van familie of kerk gekort als gift",
+        description="Wie familie of kerk iets laat betalen, verliest het op de bijstand.",
+        # Noord's case tells it in other words; the director links it, and the rode draad
+        # then shows that Noord and Zuid decided it opposite ways.
+        link=(
+            (
+                NOORD,
+                "Moeder betaalt elke maand de boodschappen: gift van familie gekort en "
+                "teruggevorderd",
+            ),
+        ),
+    ),
+    ThreadPlan(
+        team=NOORD,
+        case="Moeder in de bijstand vangt dakloze volwassen zoon tijdelijk op: kostendelersnorm "
+        "gaat direct in",
+        by="joost",
+        name="Tijdelijke opvang van familie en de kostendelersnorm",
+        description="Wie familie in nood tijdelijk opvangt, wordt gekort als kostendeler.",
+    ),
+    ThreadPlan(
+        team=ZUID,
+        case="Statushouder begreep de brief over de inlichtingenplicht niet: boete na niet "
+        "gemeld bijbaantje",
+        by="fatima",
+        name="Inlichtingenplicht buiten schuld gemist",
+        description="Een wijziging niet doorgegeven zonder opzet, toch een boete.",
+    ),
+)
+
 DEMO = Scenario(
     organisation=ORGANISATION,
     purpose=PURPOSE,
@@ -165,4 +201,5 @@ DEMO = Scenario(
     consultations=TEAM_PLANS,
     signals=SIGNALS,
     stories=STORIES,
+    threads=THREADS,
 )

@@ -1409,6 +1409,58 @@ WRITTEN: list[CasePlan] = [
     ),
 ]
 
+# Two hard negatives: the jargon of a rode draad (a kostendeler in the house, money from
+# outside), another story. The similarity engine must keep them out of those threads.
+HARD_NEGATIVES = [
+    CasePlan(
+        team=NOORD,
+        author="sanne",
+        title="Kamerverhuur aan een student: huurinkomsten of kostendeler?",
+        situation=(
+            "Mevrouw R. ontvangt bijstand en verhuurt sinds kort de zolderkamer aan een student "
+            "die zij via een advertentie vond. Hij betaalt een vaste huur per maand, heeft een "
+            "eigen huurcontract en kookt zelf."
+        ),
+        rule=("PW", "kostendelersnorm"),
+        effect=(
+            "Het systeem telt de student als medebewoner en past de kostendelersnorm toe; de "
+            "huur die hij betaalt wordt daarnaast als inkomsten gekort."
+        ),
+        conflict=(
+            "Een huurder met een contract deelt geen kosten maar betaalt huur. Tweemaal korten, "
+            "als kostendeler en op de huur, gaat verder dan de wet bedoelt."
+        ),
+        question=(
+            "Is een commerciële kamerhuurder een kostendeler, of alleen een bron van inkomsten?"
+        ),
+        values=("rechtmatigheid", "gelijke behandeling"),
+        barrier="structuur en systemen",
+        days_ago=26,
+    ),
+    CasePlan(
+        team=ZUID,
+        author="lotte",
+        title="Spullen verkocht op Marktplaats na de verhuizing: inkomsten of vermogen?",
+        situation=(
+            "Meneer T. verhuisde naar een kleinere woning en verkocht zijn oude meubels en een "
+            "fiets via Marktplaats. De opbrengst staat op zijn rekening; hij gaf het zelf door."
+        ),
+        rule=("PW", "giften"),
+        effect=(
+            "De opbrengst wordt als inkomsten gekort op de bijstand van die maand, alsof het een "
+            "gift of bijverdienste is."
+        ),
+        conflict=(
+            "Wie eigen spullen verkoopt, zet vermogen om in geld; dat is geen inkomen. Korten "
+            "straft eerlijk melden."
+        ),
+        question="Mogen we de opbrengst als vermogen zien, binnen de vermogensgrens?",
+        values=("rechtmatigheid", "betrouwbare overheid"),
+        barrier="wet- en regelgeving",
+        days_ago=33,
+    ),
+]
+
 # Every team's queue also holds a few recent cases that no lead has put on an agenda yet, composed
 # from the phrase bank. Each names the seed that composes a text that reads as one story:
 # (team, author, rule, seed, days ago, public values, barrier).
@@ -1489,4 +1541,4 @@ def composed_queue() -> list[CasePlan]:
     return plans
 
 
-CASES: tuple[CasePlan, ...] = (*WRITTEN, *composed_queue())
+CASES: tuple[CasePlan, ...] = (*WRITTEN, *HARD_NEGATIVES, *composed_queue())

@@ -161,6 +161,19 @@ class StoryPlan:
 
 
 @dataclass(frozen=True)
+class ThreadPlan:
+    """A lead or director confirms and names the machine's proposal that holds `case`."""
+
+    team: str
+    case: str  # the title of a case the proposal holds
+    by: str
+    name: str
+    description: str = ""
+    # (team, title) of cases the person then links to it ("this looks like rode draad X").
+    link: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
 class Scenario:
     organisation: str
     purpose: str
@@ -172,6 +185,7 @@ class Scenario:
     consultations: tuple[TeamPlan, ...] = ()
     signals: tuple[SignalMove, ...] = ()
     stories: tuple[StoryPlan, ...] = ()
+    threads: tuple[ThreadPlan, ...] = ()  # proposed, then named, before the digests are built
     digests: bool = True  # last week's and a half-year digest, per team and organisation-wide
 
 

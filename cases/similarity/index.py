@@ -27,6 +27,7 @@ from collections import Counter
 from collections.abc import Hashable, Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 import numpy as np
 
@@ -516,8 +517,9 @@ class SimilarityIndex:
 
     # Saving ----------------------------------------------------------------------------------
 
-    def save(self, path: Path | str) -> None:
-        """Write the index to one .npz file (arrays, and the rest as JSON; no pickle).
+    def save(self, path: Path | str | BinaryIO) -> None:
+        """Write the index to one .npz file or file object (arrays, and the rest as JSON; no
+        pickle).
         Keys, rules and teams must be strings or integers."""
         self.compile()
         meta = {
@@ -535,17 +537,20 @@ class SimilarityIndex:
             "df": self._df,
             "surfaces": [dict(s.most_common(SURFACES_KEPT)) for s in self._surfaces],
         }
+        arrays = {
+            "meta": np.frombuffer(json.dumps(meta).encode(), dtype=np.uint8),
+            "indptr": self._indptr,
+            "feat": self._feat,
+            "tf": self._tf,
+        }
+        if hasattr(path, "write"):  # a file object (a database column's bytes, say)
+            np.savez(path, **arrays)
+            return
         with open(path, "wb") as file:
-            np.savez(
-                file,
-                meta=np.frombuffer(json.dumps(meta).encode(), dtype=np.uint8),
-                indptr=self._indptr,
-                feat=self._feat,
-                tf=self._tf,
-            )
+            np.savez(file, **arrays)
 
     @classmethod
-    def load(cls, path: Path | str) -> SimilarityIndex:
+    def load(cls, path: Path | str | BinaryIO) -> SimilarityIndex:
         with np.load(path, allow_pickle=False) as data:
             meta = json.loads(data["meta"].tobytes())
             indptr, feat, tf = data["indptr"], data["feat"], data["tf"]

@@ -7,6 +7,7 @@ from django.core import mail
 from playwright.sync_api import expect
 
 from cases.models import Case, CaseStatus
+from cases.similar import rebuild_index
 from organisations.models import Role
 from tests.browser.conftest import assert_accessible, log_in, log_out
 from tests.factories import (
@@ -43,6 +44,7 @@ def world(transactional_db):
         title="Oma met AIO en logerende kleinzoon",
         situation="Een oudere vrouw met AOW en AIO; haar kleinzoon studeert en logeert bij haar.",
     )
+    rebuild_index()  # as Celery does once a case is saved
     return {"team": team, "sanne": sanne, "lead": lead, "outsider": outsider, "rule": rule}
 
 

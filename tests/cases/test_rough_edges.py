@@ -12,6 +12,7 @@ from django.utils import translation
 from cases import services
 from cases.forms import CaseFilterForm, CaseForm
 from cases.models import Case, CaseStatus, PublicValue
+from cases.similar import rebuild_index
 from organisations.models import Role, Team
 from tests.factories import CaseFactory, MembershipFactory
 
@@ -83,6 +84,7 @@ def test_a_refused_intake_keeps_the_precedents_in_the_live_panel(
     earlier = CaseFactory(
         team=team, rule=rule, status=CaseStatus.DECIDED, title=PRECEDENT_TITLE, author=professional
     )
+    rebuild_index()  # as Celery does once a case is saved
     client.force_login(professional)
     # A refused submit: the question is missing.
     response = client.post(reverse("cases:create"), {**intake_data, "question": ""})

@@ -6,6 +6,7 @@ from django.db import DatabaseError, connection, transaction
 from django.urls import reverse
 
 from cases.models import Case, CaseEvent, CaseStatus
+from cases.similar import rebuild_index
 from deliberations import services
 from deliberations.models import Action, AgendaItem, Decision, Escalation
 from tests.deliberations.conftest import action, spec
@@ -30,6 +31,7 @@ def earlier_applied(team, lead, professional, rule):
         item=meeting.items.get(), author=lead, spec=spec("apply_rule", rationale="Regel is regel.")
     )
     services.close_meeting(meeting=meeting, actor=lead)
+    rebuild_index()  # as Celery does after cases are saved (on commit, which tests skip)
     return decision
 
 

@@ -7,13 +7,16 @@ import time_machine
 from django.utils import timezone
 
 from cases import services as case_services
-from cases.models import Barrier, PublicValue, Rule
+from cases.models import Barrier, Case, PublicValue, Rule
+from cases.similar import SIMILAR_ENOUGH
 from deliberations import services
 from deliberations.models import Decision
 from deliberations.services import ActionSpec, DecisionSpec
+from digests import patterns as digest_patterns
 from digests.models import Signal, Story
-from digests.patterns import build_digest, median, nearest_rank, pattern_words, previous_period
+from digests.patterns import build_digest, median, nearest_rank, previous_period
 from digests.services import publish_story
+from digests.threads import labels_for
 from organisations.models import Role
 from tests.factories import MembershipFactory, OrganisationFactory, TeamFactory
 
@@ -201,9 +204,11 @@ def test_a_known_cluster_of_similar_cases(world):
     assert pattern["case_ids"] == [c1.pk, c2.pk, c3.pk]
     assert pattern["rule"] == "AIO — kostendelersnorm"
     assert "words" not in pattern  # words come from the cases' text: worked out when read
-    words = pattern_words([case.keywords for case in (c1, c2, c3)])
+    words = labels_for(pattern["case_ids"])
     assert len(words) >= 2
-    assert set(words) <= set(c1.keywords.split())
+    written = " ".join([c1.title, *GRANDMA.values()]).lower()
+    # Real words of the texts, not stems.
+    assert all(word.lower() in written for word in words), words
 
 
 def test_a_known_consistency_flag(world):
@@ -221,8 +226,9 @@ def test_a_known_consistency_flag(world):
         "kind": "apply_rule",
     }
     assert flag["b"]["decision_id"] == Decision.objects.get(case=c1).pk
-    words_1, words_2 = set(c1.keywords.split()), set(c2.keywords.split())
-    assert flag["similarity"] == round(len(words_1 & words_2) / len(words_1 | words_2), 3)
+    assert flag["similarity"] >= SIMILAR_ENOUGH
+    assert flag["pattern"] == 0  # both are in the period's first group of similar cases
+    assert flag["thread_id"] is None  # nobody named a thread yet
 
 
 def test_rules_signalled_for_change(world):
@@ -290,6 +296,45 @@ def test_an_empty_period(world):
     assert data["counts"]["submitted"] == 0
     assert data["counts"]["days_to_decision_median"] is None
     assert data["patterns"] == [] and data["consistency_flags"] == []
+
+
+def test_an_escalation_raised_after_the_period_is_not_open_in_its_digest(world):
+    c5 = world["cases"][4]
+    earlier = build_digest(world["team"], dt.date(2026, 10, 26), dt.date(2026, 11, 1))
+    assert earlier["follow_up"]["escalations_open"] == 0  # raised on 6 November
+    assert earlier["follow_up"]["escalations"] == []
+    now = build_digest(world["team"], START, END)
+    assert [e["case_id"] for e in now["follow_up"]["escalations"]] == [c5.pk]
+
+
+def test_an_escalation_answered_after_the_period_was_open_in_it(world):
+    c5 = world["cases"][4]
+    escalation = c5.escalations.get()
+    with at(12):
+        escalation.status = "answered"
+        escalation.answered_at = timezone.now()
+        escalation.save(update_fields=["status", "answered_at"])
+    assert build_digest(world["team"], START, END)["follow_up"]["escalations_open"] == 1
+    later = build_digest(world["team"], dt.date(2026, 11, 9), dt.date(2026, 11, 15))
+    assert later["follow_up"]["escalations_open"] == 0
+
+
+def test_days_to_decision_are_rounded_once_after_the_median(world):
+    # c1, c2 and c4 (submitted 2, 3 and 4 Nov, 10:00) decided 6 Nov 10:00: 4, 3, 2 days.
+    counts = build_digest(world["team"], START, END)["counts"]
+    assert counts["days_to_decision_median"] == 3.0
+
+
+@pytest.mark.django_db
+def test_the_median_is_taken_of_unrounded_durations():
+    # 1.0 and 1.08 days: the median 1.04 shows as 1.0; rounding each first (1.0 and 1.1) would
+    # give 1.05, shown as 1.1.
+    submitted = dt.datetime(2026, 11, 2, 10, tzinfo=TZ)
+    about = {1: (1, None, None, submitted), 2: (2, None, None, submitted)}
+    first = [(1, submitted + dt.timedelta(days=1)), (2, submitted + dt.timedelta(days=1.08))]
+    counts = digest_patterns._counts(Case.objects.none(), [], first, about, submitted)
+    assert counts["days_to_decision_median"] == 1.0
+    assert counts["days_to_decision_p90"] == 1.1
 
 
 def test_the_statistics_helpers():

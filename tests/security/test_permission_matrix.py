@@ -161,6 +161,17 @@ ROWS = [
                                                POST="L 405 405 405 405 405 405 405"),
     row("digests:signal_move", "signal",       GET="L 405 405 405 405 405 405 405",
                                                POST="L 403 404 403 404 422 404 404"),
+    # Rode draden: for leads and directors (403 for a professional); a thread is seen by those
+    # over a team with a case in it (404 for others). Empty POSTs are refused at the form
+    # (422) or answered with a message and a redirect (R).
+    row("digests:threads",                     GET="L 403 403 200 200 200 200 403",
+                                               POST="L 405 405 405 405 405 405 405"),
+    row("digests:thread", "thread",            GET="L 403 403 200 404 200 404 403",
+                                               POST="L 405 405 405 405 405 405 405"),
+    *[row(f"digests:thread_{action}", "thread", GET="L 405 405 405 405 405 405 405",
+                                               POST=f"L 403 403 {ok} 404 {ok} 404 403")
+      for action, ok in (("name", "422"), ("reject", "R"), ("merge", "422"), ("split", "422"),
+                         ("signal", "R"), ("link", "404"))],
     row("digests:examples",                    GET="L 200 200 200 200 200 200 200",
                                                POST="L 405 405 405 405 405 405 405"),
     row("digests:example_publish", "decided",  GET="L 403 404 200 404 403 404 404",
@@ -343,7 +354,6 @@ def world(django_db_setup, django_db_blocker):
             source="test", dry_run=True
         )
         made.objects["api_token"] = ApiTokenFactory(organisation=made["team_a"].organisation)
-        made.objects["decision"] = made["decided"].decisions.first()
         # Logged in once per persona; each test's clients reuse the session.
         made.objects["sessions"] = {
             persona: matrix.client_for(made, persona).cookies for persona in PERSONAS

@@ -31,7 +31,7 @@ from cases.models import Case
 from deliberations import services
 from deliberations.models import Decision
 from deliberations.services import ActionSpec, DecisionSpec
-from digests.models import Signal
+from digests.models import Signal, Thread
 from digests.services import move_signal, publish_story
 from digests.tasks import store_digest
 from organisations import clock
@@ -79,6 +79,8 @@ TEXT_FIELDS = (
     "story.title",
     "story.text",
     "story.lesson",
+    "thread.name",
+    "thread.description",
 )
 
 # Team B's cases say nearly what team A's say, so similarity would find team A's if allowed.
@@ -325,6 +327,16 @@ def build(say: Callable[[str], str] = plain) -> World:
         story=decided.stories.get(),
         team_digest=store_digest(team=team_a, start=start, end=end),
     )
+    # A rode draad through team A's cases, named by its lead.
+    thread = Thread.objects.create(
+        name=say("thread.name")[:120],
+        description=say("thread.description")[:300],
+        status=Thread.Status.CONFIRMED,
+        confirmed_by=lead,
+        confirmed_at=now,
+    )
+    thread.cases.set([decided, settled])
+    objects["thread"] = thread
     _team_b(world, case, plain, start, end, month_ago)
     objects["org_digest"] = store_digest(team=None, start=start, end=end)
     return world
