@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from cases.models import Rule
 from deliberations.models import Decision, DecisionKind
-from digests.models import Digest, Signal, SignalEvent
+from digests.models import Digest, Signal, SignalEvent, Thread
 from organisations.models import Team
 
 
@@ -102,6 +104,60 @@ class SignalDetailSerializer(SignalSerializer):
 
     class Meta(SignalSerializer.Meta):
         fields = [*SignalSerializer.Meta.fields, "events"]
+
+
+class ThreadSerializer(serializers.ModelSerializer):
+    """A confirmed rode draad: its name (a label a lead or director gave it, checked by the
+    privacy guard like every text) and, within the token's teams, its cases, teams and rules.
+    Its description and the cases' texts stay in the app."""
+
+    case_ids = serializers.SerializerMethodField(
+        help_text="The thread's cases that this token may see."
+    )
+    team_ids = serializers.SerializerMethodField(help_text="The teams of those cases.")
+    rule_ids = serializers.SerializerMethodField(help_text="The rules of those cases.")
+
+    class Meta:
+        model = Thread
+        fields = [
+            "id",
+            "name",
+            "status",
+            "created_at",
+            "confirmed_at",
+            "signal_id",
+            "case_ids",
+            "team_ids",
+            "rule_ids",
+        ]
+
+    def get_case_ids(self, thread) -> list[int]:
+        return sorted(case.pk for case in thread.scoped_cases)
+
+    def get_team_ids(self, thread) -> list[int]:
+        return sorted({case.team_id for case in thread.scoped_cases})
+
+    def get_rule_ids(self, thread) -> list[int]:
+        return sorted({case.rule_id for case in thread.scoped_cases if case.rule_id})
+
+
+class ThreadMonthSerializer(serializers.Serializer):
+    month = serializers.CharField(help_text="YYYY-MM")
+    cases = serializers.IntegerField(help_text="Cases submitted that month (within scope).")
+
+
+class ThreadDetailSerializer(ThreadSerializer):
+    months = serializers.SerializerMethodField(help_text="The thread's trend: cases per month.")
+
+    class Meta(ThreadSerializer.Meta):
+        fields = [*ThreadSerializer.Meta.fields, "months"]
+
+    @extend_schema_field(ThreadMonthSerializer(many=True))
+    def get_months(self, thread) -> list[dict]:
+        months = Counter(
+            f"{case.submitted_at:%Y-%m}" for case in thread.scoped_cases if case.submitted_at
+        )
+        return [{"month": month, "cases": months[month]} for month in sorted(months)]
 
 
 class DecisionSerializer(serializers.ModelSerializer):

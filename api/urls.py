@@ -11,6 +11,7 @@ router.register("teams", views.TeamViewSet, basename="team")
 router.register("digests", views.DigestViewSet, basename="digest")
 router.register("rules", views.RuleViewSet, basename="rule")
 router.register("signals", views.SignalViewSet, basename="signal")
+router.register("threads", views.ThreadViewSet, basename="thread")
 router.register("decisions", views.DecisionViewSet, basename="decision")
 
 urlpatterns = [

@@ -19,7 +19,7 @@ from rest_framework.views import APIView
 
 from cases.models import Case, Rule
 from deliberations.models import Decision
-from digests.models import Digest, Signal
+from digests.models import Digest, Signal, Thread
 from organisations.audit import audit
 
 from . import serializers
@@ -173,9 +173,25 @@ class DecisionViewSet(ScopedViewSet):
         return decisions
 
 
-# Threads (rode draden as their own objects): the Thread model is being added to digests in
-# parallel work. When it lands, its endpoint goes here: `ThreadViewSet` at /api/v1/threads and
-# /api/v1/threads/{id}, scoped with a `Thread.objects.visible_to_scope(teams)` like the others.
+@extend_schema_view(
+    list=extend_schema(summary="Rode draden: confirmed threads through many cases"),
+    retrieve=extend_schema(summary="One rode draad with its trend per month"),
+)
+class ThreadViewSet(ScopedViewSet):
+    """Rode draden that a lead or director confirmed and named; within the token's teams."""
+
+    serializer_class = serializers.ThreadSerializer
+    detail_serializer_class = serializers.ThreadDetailSerializer
+
+    def get_queryset(self):
+        cases = Case.objects.visible_to_scope(self.teams()).only(
+            "pk", "team_id", "rule_id", "submitted_at"
+        )
+        return (
+            Thread.objects.visible_to_scope(self.teams())
+            .prefetch_related(Prefetch("cases", cases, to_attr="scoped_cases"))
+            .order_by("pk")
+        )
 
 
 class _PublicDocument(Versioned):

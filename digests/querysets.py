@@ -126,5 +126,11 @@ class ThreadQuerySet(models.QuerySet):
         ids = self.model.cases.through.objects.filter(case__team__in=teams).values("thread_id")
         return self.filter(pk__in=ids, merged_into__isnull=True)
 
+    def visible_to_scope(self, teams) -> ThreadQuerySet:
+        """An application's view (the API's tokens): the confirmed threads with a case in its
+        teams; of their cases it sees only those in its teams (`Case.objects.visible_to_scope`)."""
+        ids = self.model.cases.through.objects.filter(case__team__in=teams).values("thread_id")
+        return self.filter(pk__in=ids, status="confirmed", merged_into__isnull=True)
+
     def shown(self) -> ThreadQuerySet:
         return self.exclude(status="rejected")

@@ -11,6 +11,7 @@ from cases import services as case_services
 from deliberations import services
 from deliberations.models import DecisionKind
 from deliberations.services import DecisionSpec
+from digests.models import Thread
 from digests.tasks import store_digest
 from organisations.models import Role
 from tests.factories import ApiTokenFactory, MembershipFactory, PublicValueFactory
@@ -69,7 +70,19 @@ def world(team, other_team, professional, lead, rule):
     decision_zuid = decide(zuid, other_lead, value)
     today = timezone.localdate()
     start = today - dt.timedelta(days=6)
+    thread = Thread.objects.create(
+        name="Kleinkind woont tijdelijk in",
+        description=SECRET_WORDS,
+        status=Thread.Status.CONFIRMED,
+        confirmed_by=lead,
+        confirmed_at=timezone.now(),
+    )
+    thread.cases.set([noord, zuid])
+    proposal = Thread.objects.create(labels=["kostendeler"])
+    proposal.cases.set([noord, zuid])
     return {
+        "thread": thread,
+        "proposal": proposal,
         "cases": (noord, zuid),
         "decisions": (decision_noord, decision_zuid),
         "signal": noord.signals.get(),

@@ -214,7 +214,7 @@ def test_every_call_is_on_the_audit_log(client, world, org_token, caplog):
 def test_no_personal_data_or_free_text_leaves_through_the_api(client, world, org_token):
     noord, _zuid = world["cases"]
     bodies = []
-    for name in ("teams", "digests", "rules", "signals", "decisions"):
+    for name in ("teams", "digests", "rules", "signals", "threads", "decisions"):
         listing = client.get(f"/api/v1/{name}", **bearer(org_token)).json()
         bodies.append(listing)
         for row in listing["results"]:
@@ -254,3 +254,25 @@ def test_the_problems_speak_the_callers_language(client, world, org_token):
     assert wrong.json()["invalid_params"] == [
         {"name": "since", "reason": "Geef een datum als JJJJ-MM-DD."}
     ]
+
+
+def test_threads_are_the_confirmed_ones_with_only_the_tokens_own_cases(
+    client, world, org_token, noord_token, zuid_token, team, other_team
+):
+    noord, zuid = world["cases"]
+    thread = world["thread"]
+
+    def listed(token):
+        body = client.get("/api/v1/threads", **bearer(token)).json()
+        return [(row["id"], row["case_ids"], row["team_ids"]) for row in body["results"]]
+
+    assert listed(org_token) == [(thread.pk, sorted([noord.pk, zuid.pk]), [team.pk, other_team.pk])]
+    assert listed(noord_token) == [(thread.pk, [noord.pk], [team.pk])]
+    assert listed(zuid_token) == [(thread.pk, [zuid.pk], [other_team.pk])]
+    detail = client.get(f"/api/v1/threads/{thread.pk}", **bearer(noord_token)).json()
+    assert detail["name"] == "Kleinkind woont tijdelijk in"
+    assert sum(month["cases"] for month in detail["months"]) == 1
+    assert "description" not in detail and SECRET_WORDS not in json.dumps(detail)
+    # A machine proposal nobody confirmed is not a thread yet.
+    proposal = client.get(f"/api/v1/threads/{world['proposal'].pk}", **bearer(org_token))
+    assert proposal.status_code == 404

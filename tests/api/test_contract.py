@@ -12,7 +12,7 @@ from openapi_spec_validator import validate
 
 from tests.api.conftest import bearer
 
-RESOURCES = ["teams", "digests", "rules", "signals", "decisions"]
+RESOURCES = ["teams", "digests", "rules", "signals", "threads", "decisions"]
 # openapi-core reads JSON bodies; problem+json is JSON too.
 CONFIG = Config(extra_media_type_deserializers={"application/problem+json": json.loads})
 

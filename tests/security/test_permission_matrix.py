@@ -216,11 +216,11 @@ ROWS = [
                                                POST="405 405 405 405 405 405 405 405"),
     *[row(f"api:{name}-list",                  GET="401 401 401 401 401 401 401 401",
                                                POST="401 401 401 401 401 401 401 401")
-      for name in ("team", "digest", "rule", "signal", "decision")],
+      for name in ("team", "digest", "rule", "signal", "thread", "decision")],
     *[row(f"api:{name}-detail", key,           GET="401 401 401 401 401 401 401 401",
                                                POST="401 401 401 401 401 401 401 401")
       for name, key in (("team", "team_a"), ("digest", "team_digest"), ("rule", "rule"),
-                        ("signal", "signal"), ("decision", "decision"))],
+                        ("signal", "signal"), ("thread", "thread"), ("decision", "decision"))],
     row("api:not-found",                       GET="404 404 404 404 404 404 404 404",
                                                POST="404 404 404 404 404 404 404 404",
         url=lambda world: "/api/v1/nothing-here"),
@@ -314,7 +314,7 @@ ANONYMOUS_ALLOWED = {
     "api:openapi-yaml",
     *(
         f"api:{name}-{kind}"
-        for name in ("team", "digest", "rule", "signal", "decision")
+        for name in ("team", "digest", "rule", "signal", "thread", "decision")
         for kind in ("list", "detail")
     ),  # 401 problem+json: applications bring a token
     "api:not-found",
