@@ -212,14 +212,51 @@ CELERY_BROKER_URL = env("CELERY_BROKER_URL")
 CELERY_RESULT_BACKEND = env("CELERY_RESULT_BACKEND") or None
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = True
-CELERY_TASK_ACKS_LATE = True
-CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Every task is acknowledged after it ran and requeued when its worker dies (acks_late and
+# reject_on_worker_lost on the project's task class, bedoeling.celery.OnceTask, whose tasks run
+# at most once per outbox row). A task is stopped after CELERY_TASK_TIME_LIMIT seconds; a message
+# taken by a worker that died outright goes to another worker after CELERY_VISIBILITY_TIMEOUT
+# seconds, which must be longer than the longest task, or a slow task would run twice.
+CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", 120)
+CELERY_TASK_SOFT_TIME_LIMIT = max(CELERY_TASK_TIME_LIMIT - 10, 1)
+CELERY_VISIBILITY_TIMEOUT = env_int("CELERY_VISIBILITY_TIMEOUT", 170)
+if CELERY_VISIBILITY_TIMEOUT <= CELERY_TASK_TIME_LIMIT:
+    raise ImproperlyConfigured(
+        "CELERY_VISIBILITY_TIMEOUT must be longer than CELERY_TASK_TIME_LIMIT"
+    )
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": CELERY_VISIBILITY_TIMEOUT,
+    # Look for messages of dead workers every few seconds, not every 100 (kombu's default).
+    "unacked_restore_interval": env_int("CELERY_RESTORE_INTERVAL", 5),
+    "unacked_restore_throttle": 1,
+    "socket_connect_timeout": 2,
+    "socket_timeout": 5,
+}
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+# The outbox (organisations/outbox.py): beat runs the relay every OUTBOX_RELAY_SECONDS; a row
+# handed on but not done after OUTBOX_REDELIVER_AFTER_SECONDS (a message the broker lost) is
+# handed on again.
+OUTBOX_RELAY_SECONDS = env_int("OUTBOX_RELAY_SECONDS", 5)
+OUTBOX_REDELIVER_AFTER_SECONDS = env_int(
+    "OUTBOX_REDELIVER_AFTER_SECONDS", 2 * CELERY_VISIBILITY_TIMEOUT
+)
+# Fault drills only: every digest build first waits this many seconds.
+DIGEST_BUILD_DRILL_SECONDS = env_int("BEDOELING_DIGEST_BUILD_DRILL_SECONDS", 0)
 CELERY_BEAT_SCHEDULE = {
+    "relay-outbox": {
+        "task": "organisations.tasks.relay_outbox",
+        "schedule": OUTBOX_RELAY_SECONDS,
+        "options": {"expires": OUTBOX_RELAY_SECONDS * 2},
+    },
+}
+# Recurring jobs. The relay compares each with the last time it ran (organisations.ScheduledRun),
+# so a job that fell due while the broker or beat was down runs as soon as they are back.
+BEDOELING_SCHEDULE = {
     "daily-follow-up-reminders": {
         "task": "deliberations.tasks.send_daily_reminders",
         "schedule": crontab(hour=7, minute=30),

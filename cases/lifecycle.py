@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
-from organisations import clock
+from organisations import clock, outbox
 from organisations.models import Membership, Role
 
 from .models import Case, CaseEvent, CaseStatus
@@ -105,7 +105,7 @@ def submit_case(case: Case, actor) -> Case:
     from .tasks import notify_case_submitted
 
     case = _apply("submit", case, actor)
-    transaction.on_commit(lambda: notify_case_submitted.delay(case.pk))
+    outbox.enqueue(notify_case_submitted, case.pk)
     return case
 
 

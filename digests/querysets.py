@@ -80,3 +80,13 @@ def may_publish_story(case, user) -> bool:
     """Whether this person may tell the case as a good example: a lead of its team, once the
     case is decided."""
     return case.status in PUBLISHABLE_STATUSES and case.team.is_led_by(user)
+
+
+class BuildRequestQuerySet(models.QuerySet):
+    def visible_to(self, user) -> BuildRequestQuerySet:
+        """The requests for the scopes this person may ask a digest of (and so retry)."""
+        organisation, teams = scopes_buildable_by(user)
+        visible = models.Q(team__in=teams)
+        if organisation:
+            visible |= models.Q(team__isnull=True)
+        return self.filter(visible)
