@@ -88,6 +88,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # /healthz answers before the host check: the container probe calls 127.0.0.1.
+    "bedoeling.health.HealthzMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -95,6 +97,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "bedoeling.errors.BadInputMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -197,10 +200,18 @@ SMTP_OPTIONS = {
     "use_tls": env_bool("EMAIL_USE_TLS", False),
     "timeout": env_int("EMAIL_TIMEOUT", 10),
 }
+# The file backend (django.core.mail.backends.filebased.EmailBackend) writes each mail as a
+# file into EMAIL_FILE_PATH: for a test installation without a mail server.
+MAIL_FILE_PATH = env("EMAIL_FILE_PATH", str(BASE_DIR / "var" / "mail"))
+# Each backend gets only the options it takes: Django 6.1 refuses others (InvalidMailer).
+MAILER_OPTIONS = {
+    "django.core.mail.backends.smtp.EmailBackend": SMTP_OPTIONS,
+    "django.core.mail.backends.filebased.EmailBackend": {"file_path": MAIL_FILE_PATH},
+}
 MAILERS = {
     "default": {
         "BACKEND": EMAIL_BACKEND_PATH,
-        "OPTIONS": SMTP_OPTIONS if EMAIL_BACKEND_PATH.endswith("smtp.EmailBackend") else {},
+        "OPTIONS": MAILER_OPTIONS.get(EMAIL_BACKEND_PATH, {}),
     }
 }
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Bedoeling <noreply@bedoeling.local>")

@@ -5,6 +5,9 @@ from django.urls import include, path
 from . import health, views
 from .forms import QueuedPasswordResetForm
 
+handler400 = "bedoeling.errors.bad_request"
+handler500 = "bedoeling.errors.server_error"
+
 urlpatterns = [
     path("", views.home, name="home"),
     path("teams/", views.team_list, name="team_list"),

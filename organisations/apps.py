@@ -12,3 +12,10 @@ class OrganisationsConfig(AppConfig):
     name = "organisations"
     label = "bedoeling"
     verbose_name = _("Organisation")
+
+    def ready(self) -> None:
+        from django.db.models import IntegerField
+
+        from .lookups import InRange
+
+        IntegerField.register_lookup(InRange)
