@@ -33,13 +33,13 @@ AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 @pytest.fixture
 def broker_down():
     """Point the app at a port where nothing listens, as when Redis is down."""
-    previous = app.conf.broker_url
+    # broker_write_url: Celery prefers a CELERY_BROKER_URL environment variable to broker_url.
     app.conf.task_always_eager = False
-    app.conf.broker_url = CLOSED_PORT
+    app.conf.broker_write_url = CLOSED_PORT
     app._pool = None
     app.amqp._producer_pool = None
     yield
-    app.conf.broker_url = previous
+    app.conf.broker_write_url = None
     app._pool = None
     app.amqp._producer_pool = None
     app.conf.task_always_eager = True
