@@ -234,7 +234,7 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # taken by a worker that died outright goes to another worker after CELERY_VISIBILITY_TIMEOUT
 # seconds, which must be longer than the longest task, or a slow task would run twice.
 CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", 120)
-CELERY_TASK_SOFT_TIME_LIMIT = max(CELERY_TASK_TIME_LIMIT - 10, 1)
+CELERY_TASK_SOFT_TIME_LIMIT = max(CELERY_TASK_TIME_LIMIT * 9 // 10, 1)  # time to record why
 CELERY_VISIBILITY_TIMEOUT = env_int("CELERY_VISIBILITY_TIMEOUT", 170)
 if CELERY_VISIBILITY_TIMEOUT <= CELERY_TASK_TIME_LIMIT:
     raise ImproperlyConfigured(
