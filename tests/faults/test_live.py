@@ -344,12 +344,18 @@ class Cluster:
 
     def start(self) -> None:
         options = f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1"
+        # The server's output goes to a file: a pipe it inherited would never close.
+        log = str(self.folder / "server.log")
         subprocess.run(
             _as_postgres(
-                [str(PG_BIN / "pg_ctl"), "-D", str(self.data), "-o", options, "-w", "start"]
+                [str(PG_BIN / "pg_ctl"), "-D", str(self.data), "-o", options, "-l", log]
+                + ["-w", "start"]
             ),
             check=True,
-            capture_output=True,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            timeout=60,
         )
 
     def stop(self) -> None:
