@@ -227,3 +227,22 @@ def test_a_request_run_twice_stores_one_digest(team):
     assert Digest.objects.filter(task_id=request.task_id).count() == 1
     request.refresh_from_db()
     assert request.state == "done"
+
+
+def test_no_app_code_queues_a_task_around_the_outbox():
+    """Every side effect is an outbox row: no `.delay(`, `apply_async(` or `on_commit(` in app
+    code except the outbox itself (and the worker's start-up relay, which is Celery's own)."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    allowed = {root / "organisations" / "outbox.py"}
+    found = []
+    for app_dir in ["organisations", "cases", "deliberations", "digests", "bedoeling"]:
+        for path in (root / app_dir).rglob("*.py"):
+            if path in allowed or "migrations" in path.parts:
+                continue
+            text = path.read_text()
+            for needle in (".delay(", ".apply_async(", "on_commit("):
+                if needle in text:
+                    found.append(f"{path.relative_to(root)}: {needle}")
+    assert found == []
