@@ -488,6 +488,10 @@ def test_a_postgresql_restart_shows_styled_503s_and_recovers_by_itself(tmp_path)
         cluster.stop()
         shutil.rmtree(folder, ignore_errors=True)
 
+    from collections import Counter
+
+    # For the record (pytest -s): answers per phase, (status, styled) -> count.
+    print({phase_name: dict(Counter(answers)) for phase_name, answers in seen.items()})
     assert seen["up"] and all(status == 200 for status, _ in seen["up"])
     down = seen["down"]
     assert down, "no request while the database was down"
