@@ -151,12 +151,15 @@ def _point_app_at(broker: str | None) -> None:
 
 @pytest.fixture
 def real_broker():
-    """This test process's own Redis database (see conftest), emptied; tasks really go to it."""
+    """A Redis database for the drills alone, emptied; tasks really go to it."""
     _need_services()
     from django.conf import settings
     from kombu import Connection
 
-    broker = settings.CELERY_BROKER_URL
+    # Two below the process's own database (conftest gives xdist worker gwK the base minus K):
+    # nothing else uses it, so emptying it disturbs no other test.
+    base, _, number = settings.CELERY_BROKER_URL.rpartition("/")
+    broker = f"{base}/{(int(number) - 2) % 16}" if number.isdigit() else settings.CELERY_BROKER_URL
     app.conf.task_always_eager = False
     _point_app_at(broker)
     with Connection(broker) as conn:
