@@ -1,10 +1,11 @@
 from django.contrib.auth.forms import PasswordResetForm
 
-from organisations.tasks import send_mail
+from organisations.mail import queue_mail
 
 
 class QueuedPasswordResetForm(PasswordResetForm):
-    """Sends the reset mail through Celery, so a slow mail server never holds up the page."""
+    """Records the reset mail in the outbox: a slow or unreachable mail server or broker never
+    holds up the page, and the mail is sent once when they answer."""
 
     def send_mail(
         self,
@@ -24,4 +25,4 @@ class QueuedPasswordResetForm(PasswordResetForm):
             if html_email_template_name
             else None
         )
-        send_mail.delay(subject, body, [to_email], html_body, from_email or "")
+        queue_mail(subject, body, [to_email], html_body, from_email or "")

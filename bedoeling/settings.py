@@ -99,6 +99,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # /healthz answers before the host check: the container probe calls 127.0.0.1.
+    "bedoeling.health.HealthzMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "bedoeling.middleware.privacy",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -107,6 +109,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "bedoeling.errors.BadInputMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "bedoeling.middleware.SessionAndAuditMiddleware",
@@ -256,10 +259,18 @@ SMTP_OPTIONS = {
     "use_tls": env_bool("EMAIL_USE_TLS", False),
     "timeout": env_int("EMAIL_TIMEOUT", 10),
 }
+# The file backend (django.core.mail.backends.filebased.EmailBackend) writes each mail as a
+# file into EMAIL_FILE_PATH: for a test installation without a mail server.
+MAIL_FILE_PATH = env("EMAIL_FILE_PATH", str(BASE_DIR / "var" / "mail"))
+# Each backend gets only the options it takes: Django 6.1 refuses others (InvalidMailer).
+MAILER_OPTIONS = {
+    "django.core.mail.backends.smtp.EmailBackend": SMTP_OPTIONS,
+    "django.core.mail.backends.filebased.EmailBackend": {"file_path": MAIL_FILE_PATH},
+}
 MAILERS = {
     "default": {
         "BACKEND": EMAIL_BACKEND_PATH,
-        "OPTIONS": SMTP_OPTIONS if EMAIL_BACKEND_PATH.endswith("smtp.EmailBackend") else {},
+        "OPTIONS": MAILER_OPTIONS.get(EMAIL_BACKEND_PATH, {}),
     }
 }
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Bedoeling <noreply@bedoeling.local>")
@@ -271,14 +282,56 @@ CELERY_BROKER_URL = env("CELERY_BROKER_URL")
 CELERY_RESULT_BACKEND = env("CELERY_RESULT_BACKEND") or None
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = True
-CELERY_TASK_ACKS_LATE = True
-CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Every task is acknowledged after it ran and requeued when its worker dies (acks_late and
+# reject_on_worker_lost on the project's task class, bedoeling.celery.OnceTask, whose tasks run
+# at most once per outbox row). A task is stopped after CELERY_TASK_TIME_LIMIT seconds; a message
+# taken by a worker that died outright goes to another worker after CELERY_VISIBILITY_TIMEOUT
+# seconds, which must be longer than the longest task, or a slow task would run twice.
+CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", 120)
+CELERY_TASK_SOFT_TIME_LIMIT = max(CELERY_TASK_TIME_LIMIT * 9 // 10, 1)  # time to record why
+CELERY_VISIBILITY_TIMEOUT = env_int("CELERY_VISIBILITY_TIMEOUT", 170)
+# The two nightly jobs over all cases (rebuilding the similarity index, proposing rode draden)
+# take minutes at 100,000 cases, so they have their own, longer limit. They may outlive the
+# visibility timeout: a second delivery of the same outbox row then waits on the row's lock
+# (bedoeling.celery.OnceTask) and does nothing once the first has finished.
+BEDOELING_LONG_TASK_SECONDS = env_int("BEDOELING_LONG_TASK_SECONDS", 1800)
+if CELERY_VISIBILITY_TIMEOUT <= CELERY_TASK_TIME_LIMIT:
+    raise ImproperlyConfigured(
+        "CELERY_VISIBILITY_TIMEOUT must be longer than CELERY_TASK_TIME_LIMIT"
+    )
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": CELERY_VISIBILITY_TIMEOUT,
+    # Look for messages of dead workers every few seconds, not every 100 (kombu's default).
+    "unacked_restore_interval": env_int("CELERY_RESTORE_INTERVAL", 5),
+    "unacked_restore_throttle": 1,
+    "socket_connect_timeout": 2,
+    "socket_timeout": 5,
+}
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+# The outbox (organisations/outbox.py): beat runs the relay every OUTBOX_RELAY_SECONDS; a row
+# handed on but not done after OUTBOX_REDELIVER_AFTER_SECONDS (a message the broker lost) is
+# handed on again.
+OUTBOX_RELAY_SECONDS = env_int("OUTBOX_RELAY_SECONDS", 5)
+OUTBOX_REDELIVER_AFTER_SECONDS = env_int(
+    "OUTBOX_REDELIVER_AFTER_SECONDS", 2 * CELERY_VISIBILITY_TIMEOUT
+)
+# Fault drills only: every digest build first waits this many seconds.
+DIGEST_BUILD_DRILL_SECONDS = env_int("BEDOELING_DIGEST_BUILD_DRILL_SECONDS", 0)
 CELERY_BEAT_SCHEDULE = {
+    "relay-outbox": {
+        "task": "organisations.tasks.relay_outbox",
+        "schedule": OUTBOX_RELAY_SECONDS,
+        "options": {"expires": OUTBOX_RELAY_SECONDS * 2},
+    },
+}
+# Recurring jobs. The relay compares each with the last time it ran (organisations.ScheduledRun),
+# so a job that fell due while the broker or beat was down runs as soon as they are back.
+BEDOELING_SCHEDULE = {
     "daily-follow-up-reminders": {
         "task": "deliberations.tasks.send_daily_reminders",
         "schedule": crontab(hour=7, minute=30),

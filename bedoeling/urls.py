@@ -7,6 +7,9 @@ from sso.forms import LoginForm
 from . import health, views
 from .forms import QueuedPasswordResetForm
 
+handler400 = "bedoeling.errors.bad_request"
+handler500 = "bedoeling.errors.server_error"
+
 urlpatterns = [
     path("", views.home, name="home"),
     path("teams/", views.team_list, name="team_list"),

@@ -5,8 +5,8 @@ import datetime as dt
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required, login_required
 from django.db.models import Q
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views import i18n
@@ -165,11 +165,12 @@ def extend_session(request: HttpRequest) -> HttpResponse:
     if request.headers.get("X-Requested-With") == "fetch":
         return HttpResponse(status=204)
     target = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(
+    if not target.startswith("/") or not url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         target = reverse("home")
-    return redirect(target)
+    # Not `redirect()`: that would take a word without a slash for the name of a view.
+    return HttpResponseRedirect(target)
 
 
 def locked_out(

@@ -7,6 +7,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from organisations.models import Team
+from organisations.validation import sane_date
 
 from . import zaak
 from .guard import PrivacyGuardedForm
@@ -193,11 +194,15 @@ class CaseFilterForm(forms.Form):
         empty_label=_("all"),
     )
     date_from = forms.DateField(
-        label=_("Created from"), required=False, widget=forms.DateInput(**ISO_DATE)
+        label=_("Created from"),
+        required=False,
+        widget=forms.DateInput(**ISO_DATE),
+        validators=[sane_date],
     )
     date_to = forms.DateField(
         label=_("Created up to and including"),
         required=False,
+        validators=[sane_date],
         widget=forms.DateInput(**ISO_DATE),
     )
     sort = forms.ChoiceField(

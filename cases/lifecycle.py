@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
-from organisations import clock
+from organisations import clock, outbox
 from organisations.models import Membership, Role
 
 from .models import Case, CaseEvent, CaseStatus
@@ -105,8 +105,8 @@ def submit_case(case: Case, actor) -> Case:
     from .tasks import index_case, notify_case_submitted
 
     case = _apply("submit", case, actor)
-    transaction.on_commit(lambda: notify_case_submitted.delay(case.pk))
-    transaction.on_commit(lambda: index_case.delay(case.pk))
+    outbox.enqueue(notify_case_submitted, case.pk)
+    outbox.enqueue(index_case, case.pk)
     return case
 
 

@@ -14,7 +14,7 @@ from django.db import IntegrityError, transaction
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
-from organisations import clock
+from organisations import clock, outbox
 
 from . import zaak
 from .guard import Warning, guard, guard_model
@@ -143,7 +143,7 @@ def update_case(
     if current.status != CaseStatus.DRAFT:
         from .tasks import index_case
 
-        transaction.on_commit(lambda: index_case.delay(current.pk))
+        outbox.enqueue(index_case, current.pk)
     return current
 
 

@@ -39,7 +39,7 @@ def anonymise_expired_cases() -> int:
     return anonymise(source="beat").pk
 
 
-@shared_task(acks_late=True)
+@shared_task
 def index_case(case_id: int) -> int:
     """Bring the similarity index up to date with this case (after it was saved)."""
     from .similar import index_cases
@@ -47,7 +47,10 @@ def index_case(case_id: int) -> int:
     return index_cases([case_id])
 
 
-@shared_task
+@shared_task(
+    time_limit=settings.BEDOELING_LONG_TASK_SECONDS,
+    soft_time_limit=settings.BEDOELING_LONG_TASK_SECONDS - 60,
+)
 def rebuild_similarity_index() -> int:
     """Build the similarity index from scratch (Celery beat, nightly): the organisation's
     word weights and compound words are learned again from all its cases."""

@@ -264,7 +264,8 @@ def _assist_context(data, user) -> dict:
     texts = {name: (labels[name].capitalize(), data.get(name, "")) for name in labels}
     query = {name: data.get(name, "") for name in Case.TEXT_FIELDS}
     rule_id = data.get("rule") or ""
-    precedents = similar_cases(query, user, rule=int(rule_id) if rule_id.isdigit() else None)
+    known = rule_id.isascii() and rule_id.isdigit() and len(rule_id) <= 18  # fits the column
+    precedents = similar_cases(query, user, rule=int(rule_id) if known else None)
     return {"warnings": scan(texts), "precedents": precedents}
 
 

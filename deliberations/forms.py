@@ -10,6 +10,7 @@ from cases.forms import ISO_DATE
 from cases.guard import PrivacyGuardedForm
 from cases.models import Case, PublicValue
 from organisations.models import Role, Team
+from organisations.validation import sane_date
 
 from .models import Decision, DecisionKind, points_opposite
 from .services import ActionSpec, DecisionSpec
@@ -42,6 +43,7 @@ class MeetingForm(forms.Form):
         label=_("Date and time"),
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
         input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
+        validators=[sane_date],
     )
     location = forms.CharField(label=_("Location"), max_length=200, required=False)
     participants = PeopleChoiceField(
@@ -78,7 +80,12 @@ class ActionForm(forms.Form):
         required=False,
         empty_label=_("— choose a person —"),
     )
-    due_on = forms.DateField(label=_("Due"), required=False, widget=forms.DateInput(**ISO_DATE))
+    due_on = forms.DateField(
+        label=_("Due"),
+        required=False,
+        widget=forms.DateInput(**ISO_DATE),
+        validators=[sane_date],
+    )
 
     def __init__(self, *args, team=None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -147,6 +154,7 @@ class DecisionForm(PrivacyGuardedForm):
         label=_("Evaluate the outcome on"),
         required=False,
         widget=forms.DateInput(**ISO_DATE),
+        validators=[sane_date],
         help_text=_("Required for every decision but postpone."),
     )
     difference = forms.CharField(

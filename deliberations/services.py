@@ -15,7 +15,7 @@ from cases import lifecycle
 from cases.guard import PersonalDataRefused, Warning, guard, guard_model, source_of
 from cases.models import Case, CaseEvent, CaseStatus
 from cases.services import add_event, record_confirmations
-from organisations import clock
+from organisations import clock, outbox
 from organisations.audit import audit
 from organisations.models import Membership, Role
 
@@ -86,7 +86,7 @@ def plan_meeting(
     meeting.participants.set(participants)
     for case in cases:
         add_to_agenda(meeting=meeting, case=case, actor=lead)
-    transaction.on_commit(lambda: send_meeting_invitations.delay(meeting.pk))
+    outbox.enqueue(send_meeting_invitations, meeting.pk)
     return meeting
 
 
@@ -223,7 +223,7 @@ def close_meeting(*, meeting: Meeting, actor, postpone_open: bool = False) -> Me
     meeting.refresh_from_db()
     from .tasks import send_minutes
 
-    transaction.on_commit(lambda: send_minutes.delay(meeting.pk))
+    outbox.enqueue(send_minutes, meeting.pk)
     return meeting
 
 
@@ -307,7 +307,7 @@ def _apply_decision_to_case(case: Case, decision: Decision, actor, spec: Decisio
         add_event(case, actor, CaseEvent.Kind.ESCALATED, note=str(spec.director))
         from .tasks import notify_escalation
 
-        transaction.on_commit(lambda: notify_escalation.delay(decision.escalation_raised.pk))
+        outbox.enqueue(notify_escalation, decision.escalation_raised.pk)
     else:
         lifecycle.decide_case(case, actor, note=note)
 
@@ -419,7 +419,7 @@ def answer_escalation(
     record_confirmations(escalation.case, director, findings)
     from .tasks import notify_escalation_answered
 
-    transaction.on_commit(lambda: notify_escalation_answered.delay(escalation.pk))
+    outbox.enqueue(notify_escalation_answered, escalation.pk)
     audit("escalation.answer", actor=director, obj=escalation, decision=decision.pk)
     return decision
 

@@ -13,9 +13,8 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 from organisations import clock
-from organisations.mail import mail_people
+from organisations.mail import mail_people, queue_mail
 from organisations.models import language_of
-from organisations.tasks import send_mail
 
 
 def _render(template: str, context: dict) -> tuple[str, str]:
@@ -112,6 +111,6 @@ def send_daily_reminders() -> int:
             continue  # already reminded today
         with translation.override(language_of(user)):
             subject, body = _render("reminder", {"user": user, **items})
-        transaction.on_commit(lambda s=subject, b=body, a=user.email: send_mail.delay(s, b, [a]))
+        queue_mail(subject, body, [user.email])
         sent += 1
     return sent

@@ -6,7 +6,7 @@ import datetime as dt
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import BadRequest, PermissionDenied
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -83,6 +83,8 @@ def meeting_create(request: HttpRequest) -> HttpResponse:
     team_id = request.POST.get("team") or request.GET.get("team")
     if not teams.exists():
         raise PermissionDenied
+    if team_id and not (team_id.isascii() and team_id.isdigit()):
+        raise BadRequest("team is not a number")
     if team_id is None and teams.count() > 1:
         return render(request, "deliberations/meeting_choose_team.html", {"teams": teams})
     team = get_object_or_404(teams, pk=team_id) if team_id else teams.first()
@@ -216,7 +218,12 @@ def meeting_start(request: HttpRequest, pk: int) -> HttpResponse:
 def agenda_add(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = get_meeting_for(request.user, pk)
     require_lead(request.user, meeting)
-    case = Case.objects.visible_to(request.user).filter(pk=request.POST.get("case") or 0).first()
+    chosen = request.POST.get("case", "")
+    case = (
+        Case.objects.visible_to(request.user).filter(pk=chosen).first()
+        if chosen.isascii() and chosen.isdigit()
+        else None
+    )
     if case is None:
         messages.error(request, _("Choose a submitted case of this team."))
         return redirect(meeting)

@@ -16,6 +16,7 @@ from cases.guard import PrivacyGuardedForm
 from cases.models import Barrier, CaseStatus, PublicValue, Rule
 from deliberations.models import DecisionKind, Outcome
 from organisations.models import Team
+from organisations.validation import sane_date
 
 from . import figures
 from .models import Signal
@@ -39,9 +40,13 @@ class BuildForm(forms.Form):
             )
         },
     )
-    start = forms.DateField(label=gettext_lazy("From"), widget=forms.DateInput(**ISO_DATE))
+    start = forms.DateField(
+        label=gettext_lazy("From"), widget=forms.DateInput(**ISO_DATE), validators=[sane_date]
+    )
     end = forms.DateField(
-        label=gettext_lazy("Up to and including"), widget=forms.DateInput(**ISO_DATE)
+        label=gettext_lazy("Up to and including"),
+        widget=forms.DateInput(**ISO_DATE),
+        validators=[sane_date],
     )
 
     def __init__(self, *args, organisation: bool, teams, **kwargs) -> None:
@@ -102,7 +107,9 @@ RANGE_LABELS = {
 
 
 def _date_field(label) -> forms.DateField:
-    return forms.DateField(label=label, required=False, widget=forms.DateInput(**ISO_DATE))
+    return forms.DateField(
+        label=label, required=False, widget=forms.DateInput(**ISO_DATE), validators=[sane_date]
+    )
 
 
 def is_number(text: str) -> bool:

@@ -10,7 +10,13 @@ from django.utils.translation import gettext_lazy as _
 
 from organisations import clock
 
-from .querysets import DigestQuerySet, SignalQuerySet, StoryQuerySet, ThreadQuerySet
+from .querysets import (
+    BuildRequestQuerySet,
+    DigestQuerySet,
+    SignalQuerySet,
+    StoryQuerySet,
+    ThreadQuerySet,
+)
 
 FORMAT_VERSION = 3  # 3: patterns and flags by the similarity engine, naming threads
 
@@ -222,3 +228,54 @@ class Thread(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("digests:thread", args=[self.pk])
+
+
+class BuildRequest(models.Model):
+    """Someone (or the Monday schedule) asked for a digest: what became of it.
+
+    Written in the same transaction as the outbox row that starts the build
+    (digests/builds.py); the build stores at most one digest per request.
+    """
+
+    class State(models.TextChoices):
+        QUEUED = "queued", _("waiting to be built")
+        RUNNING = "running", _("being built")
+        DONE = "done", _("built")
+        FAILED = "failed", _("failed")
+
+    team = models.ForeignKey(
+        "bedoeling.Team", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    start = models.DateField(_("from"))
+    end = models.DateField(_("up to and including"))
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    requested_at = models.DateTimeField(default=clock.now)
+    state = models.CharField(max_length=10, choices=State.choices, default=State.QUEUED)
+    attempts = models.PositiveIntegerField(default=0)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    reason = models.TextField(blank=True)
+    digest = models.ForeignKey(
+        Digest, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    objects = BuildRequestQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("digest request")
+        verbose_name_plural = _("digest requests")
+        ordering = ["-requested_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.scope_label} {self.start}\u2013{self.end}: {self.state}"
+
+    @property
+    def scope_label(self) -> str:
+        return self.team.name if self.team_id else str(_("The whole organisation"))
+
+    @property
+    def task_id(self) -> str:
+        """Stored on the digest: a second run of this request stores no second digest."""
+        return f"request-{self.pk}"

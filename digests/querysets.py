@@ -134,3 +134,13 @@ class ThreadQuerySet(models.QuerySet):
 
     def shown(self) -> ThreadQuerySet:
         return self.exclude(status="rejected")
+
+
+class BuildRequestQuerySet(models.QuerySet):
+    def visible_to(self, user) -> BuildRequestQuerySet:
+        """The requests for the scopes this person may ask a digest of (and so retry)."""
+        organisation, teams = scopes_buildable_by(user)
+        visible = models.Q(team__in=teams)
+        if organisation:
+            visible |= models.Q(team__isnull=True)
+        return self.filter(visible)

@@ -11,9 +11,11 @@ from django.db.models import Max
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from organisations import outbox
 from organisations.audit import audit
 from organisations.mail import mail_people
 
+from . import builds
 from .models import Digest
 from .patterns import build_digest, headline
 
@@ -48,35 +50,47 @@ def store_digest(
                     task_id=task_id,
                     requested_by=requested_by,
                 )
+                if team is None:
+                    outbox.enqueue(notify_directors, digest.pk)
+                    outbox.enqueue(propose_threads_task)
         except IntegrityError:
             if task_id:
                 existing = Digest.objects.filter(task_id=task_id).first()
                 if existing is not None:
                     return existing
             continue  # another build took this version number; take the next
-        if team is None:
-            transaction.on_commit(lambda pk=digest.pk: notify_directors.delay(pk))
-            transaction.on_commit(lambda: propose_threads_task.delay())
         audit("digest.build", actor=requested_by, obj=digest, team=team.pk if team else None)
         return digest
     raise RuntimeError("could not store the digest")
 
 
-@shared_task(bind=True, acks_late=True)
-def build_digest_task(
-    self, team_id: int | None, start: str, end: str, requested_by_id: int | None = None
-) -> int:
-    from organisations.models import Team
+@shared_task(
+    bind=True,
+    once_per_row=False,  # keeps its own record: the build request (digests/builds.py)
+    autoretry_for=builds.TRANSIENT,
+    retry_backoff=2,
+    retry_backoff_max=120,
+    retry_jitter=True,
+    max_retries=8,
+)
+def build_requested_digest(self, request_id: int) -> int | None:
+    return builds.run(
+        request_id, task_id=self.request.id, final_try=self.request.retries >= self.max_retries
+    )
 
-    team = Team.objects.get(pk=team_id) if team_id else None
-    digest = store_digest(
-        team=team,
+
+@shared_task
+def build_digest_task(
+    team_id: int | None, start: str, end: str, requested_by_id: int | None = None
+) -> int:
+    """The task of earlier versions, still in a queue after an upgrade: becomes a request."""
+    request = builds.request_build(
+        team_id=team_id,
         start=dt.date.fromisoformat(start),
         end=dt.date.fromisoformat(end),
-        task_id=self.request.id,
-        requested_by=(None if requested_by_id is None else _user(requested_by_id)),
+        requested_by=None if requested_by_id is None else _user(requested_by_id),
     )
-    return digest.pk
+    return request.pk
 
 
 def _user(pk: int):
@@ -99,8 +113,9 @@ def build_weekly_digests() -> int:
 
     start, end = last_week()
     scopes = [None, *Team.objects.order_by("pk").values_list("pk", flat=True)]
-    for team_id in scopes:
-        build_digest_task.delay(team_id, start.isoformat(), end.isoformat())
+    with transaction.atomic():
+        for team_id in scopes:
+            builds.request_build(team_id=team_id, start=start, end=end)
     return len(scopes)
 
 
@@ -128,7 +143,10 @@ def notify_directors(digest_id: int) -> int:
     return mail_people(directors, render)
 
 
-@shared_task
+@shared_task(
+    time_limit=settings.BEDOELING_LONG_TASK_SECONDS,
+    soft_time_limit=settings.BEDOELING_LONG_TASK_SECONDS - 60,
+)
 def propose_threads_task() -> int:
     """Propose the rode draden of the last year's cases (Celery beat, nightly, and after the
     organisation's digest was built). Returns the number of proposals made or updated."""

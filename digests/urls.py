@@ -11,6 +11,7 @@ urlpatterns = (
     [
         path("", views.dashboard, name="dashboard"),
         path("build/", views.request_build, name="build"),
+        path("build/<int:pk>/retry/", views.retry_build, name="retry"),
         path("search/", search.case_search, name="search"),
         path("<int:pk>/", views.detail, name="detail"),
         path("<int:pk>/<slug:table>.csv", views.export_csv, name="export"),

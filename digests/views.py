@@ -14,21 +14,23 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from organisations.audit import audit
 from organisations.models import Membership
 
+from . import builds
 from .exports import csv_response
 from .forms import ORGANISATION, BuildForm, build_form_for
-from .models import Digest
+from .models import BuildRequest, Digest
 from .patterns import headline
 from .reading import DigestReading
 from .selectors import get_digest_for
 from .tables import EXPORTS, page_tables
-from .tasks import build_digest_task
+
+RECENT_REQUESTS = 10
 
 
 def _dashboard(request: HttpRequest, form: BuildForm | None, status: int = 200) -> HttpResponse:
@@ -39,6 +41,9 @@ def _dashboard(request: HttpRequest, form: BuildForm | None, status: int = 200) 
         {
             "digests": [(digest, headline(digest.data)) for digest in digests],
             "build_form": form,
+            "build_requests": BuildRequest.objects.visible_to(request.user).select_related(
+                "team", "digest"
+            )[:RECENT_REQUESTS],
         },
         status=status,
     )
@@ -61,8 +66,22 @@ def request_build(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         return _dashboard(request, form, status=422)
     start, end = form.cleaned_data["start"], form.cleaned_data["end"]
-    build_digest_task.delay(form.team_id, start.isoformat(), end.isoformat(), request.user.pk)
+    builds.request_build(team_id=form.team_id, start=start, end=end, requested_by=request.user)
     messages.success(request, _("The digest is being built; refresh in a moment."))
+    return redirect("digests:dashboard")
+
+
+@require_POST
+@login_required
+def retry_build(request: HttpRequest, pk: int) -> HttpResponse:
+    """Ask again for a failed build: whoever may ask for that digest may retry it."""
+    if build_form_for(request.user) is None:
+        raise PermissionDenied
+    build_request = get_object_or_404(BuildRequest.objects.visible_to(request.user), pk=pk)
+    if builds.retry(build_request):
+        messages.success(request, _("The digest is being built again; refresh in a moment."))
+    else:
+        messages.info(request, _("That digest is no longer waiting for a retry."))
     return redirect("digests:dashboard")
 
 

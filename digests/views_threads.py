@@ -7,7 +7,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -192,8 +192,8 @@ def thread_link(request: HttpRequest, pk: int) -> HttpResponse:
             % {"case": case.reference, "thread": thread},
         )
     back = request.POST.get("next", "")
-    if url_has_allowed_host_and_scheme(
+    if back.startswith("/") and url_has_allowed_host_and_scheme(
         back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
-        return redirect(back)
+        return HttpResponseRedirect(back)
     return redirect(case)

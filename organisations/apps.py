@@ -14,4 +14,9 @@ class OrganisationsConfig(AppConfig):
     verbose_name = _("Organisation")
 
     def ready(self) -> None:
+        from django.db.models import IntegerField
+
         from . import audit  # noqa: F401  (connects the login and logout audit receivers)
+        from .lookups import InRange
+
+        IntegerField.register_lookup(InRange)

@@ -1,4 +1,5 @@
-"""Mail to people in their own language: render once per language, send to each person."""
+"""Mail to people in their own language: render once per language, record one outbox row per
+person in the caller's transaction (organisations/outbox.py); a worker sends each once."""
 
 from __future__ import annotations
 
@@ -6,8 +7,16 @@ from collections.abc import Callable, Iterable
 
 from django.utils import translation
 
+from . import outbox
 from .models import language_of
 from .tasks import send_mail
+
+
+def queue_mail(
+    subject: str, body: str, to: list[str], html_body: str | None = None, from_email: str = ""
+) -> None:
+    """One e-mail, sent after the current transaction commits, at most once."""
+    outbox.enqueue(send_mail, subject, body, to, html_body, from_email)
 
 
 def mail_people(people: Iterable, render: Callable[[], tuple[str, str]]) -> int:
@@ -24,6 +33,6 @@ def mail_people(people: Iterable, render: Callable[[], tuple[str, str]]) -> int:
         with translation.override(language):
             subject, body = render()
         for address in sorted(addresses):
-            send_mail.delay(subject, body, [address])
+            queue_mail(subject, body, [address])
             sent += 1
     return sent

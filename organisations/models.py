@@ -174,3 +174,7 @@ def language_of(user) -> str:
 def remember_language(user, language: str) -> None:
     if language in dict(settings.LANGUAGES):
         Preference.objects.update_or_create(user=user, defaults={"language": language})
+
+
+# The transactional outbox keeps its models beside its logic; imported here so Django sees them.
+from .outbox import OutboxMessage, ScheduledRun  # noqa: E402, F401

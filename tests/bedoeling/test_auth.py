@@ -3,6 +3,7 @@ from django.core import mail
 from django.urls import reverse
 
 from organisations import tasks
+from organisations.outbox import OutboxMessage
 from tests.factories import PASSWORD
 
 
@@ -75,18 +76,15 @@ def test_it_keeps_the_form_when_the_new_passwords_differ(client, professional):
     assert professional.check_password(PASSWORD)
 
 
-def test_it_sends_the_reset_mail_through_a_celery_task(client, professional, monkeypatch):
-    queued = []
-    original_delay = tasks.send_mail.delay
-
-    def spy(*args, **kwargs):
-        queued.append(args)
-        return original_delay(*args, **kwargs)
-
-    monkeypatch.setattr(tasks.send_mail, "delay", spy)
-    response = client.post(reverse("password_reset"), {"email": professional.email})
+def test_it_sends_the_reset_mail_through_the_outbox(
+    client, professional, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("password_reset"), {"email": professional.email})
     assert response.status_code == 302
-    assert len(queued) == 1
+    row = OutboxMessage.objects.get()
+    assert row.task == tasks.send_mail.name
+    assert row.done_at is not None
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == [professional.email]
     assert "/accounts/reset/" in mail.outbox[0].body
@@ -98,8 +96,11 @@ def test_it_does_not_reveal_whether_an_address_has_an_account(client, db):
     assert mail.outbox == []
 
 
-def test_it_resets_the_password_through_the_mailed_link(client, professional):
-    client.post(reverse("password_reset"), {"email": professional.email})
+def test_it_resets_the_password_through_the_mailed_link(
+    client, professional, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("password_reset"), {"email": professional.email})
     link = next(line for line in mail.outbox[0].body.splitlines() if "/accounts/reset/" in line)
     path = link.split("testserver", 1)[1]
     response = client.get(path, follow=True)

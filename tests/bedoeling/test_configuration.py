@@ -81,3 +81,36 @@ def test_tasks_run_in_process_without_a_broker_and_queue_with_one():
         "shell", "--no-imports", "-c", code, CELERY_BROKER_URL="redis://127.0.0.1:6379/0"
     )
     assert queued.stdout.strip() == "False"
+
+
+def test_the_file_mail_backend_can_be_configured_and_writes_each_mail(tmp_path):
+    """Each backend gets only the options it takes (Django 6.1 raises InvalidMailer for SMTP
+    options given to the file backend)."""
+    code = (
+        "from django.core.mail import send_mail; "
+        "print(send_mail('Onderwerp', 'Tekst', None, ['iemand@example.org']))"
+    )
+    result = _manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        code,
+        DJANGO_EMAIL_BACKEND="django.core.mail.backends.filebased.EmailBackend",
+        EMAIL_FILE_PATH=str(tmp_path),
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "1"
+    [written] = list(tmp_path.iterdir())
+    assert "Subject: Onderwerp" in written.read_text()
+
+
+def test_the_visibility_timeout_must_outlast_the_longest_task():
+    result = _manage("check", CELERY_TASK_TIME_LIMIT="300", CELERY_VISIBILITY_TIMEOUT="200")
+    assert result.returncode != 0
+    assert "CELERY_VISIBILITY_TIMEOUT must be longer than CELERY_TASK_TIME_LIMIT" in result.stderr
+    code = (
+        "from bedoeling.celery import app; "
+        "print(app.conf.broker_transport_options['visibility_timeout'], app.conf.task_time_limit)"
+    )
+    result = _manage("shell", "--no-imports", "-c", code, CELERY_VISIBILITY_TIMEOUT="400")
+    assert result.stdout.strip() == "400 120"

@@ -278,7 +278,9 @@ def test_attendance_is_only_recorded_while_the_meeting_runs_and_by_its_chair(
     assert client.post(url, {"attendees": [outsider.pk]}).status_code == 404
 
 
-def test_mails_go_out_in_the_language_each_person_chose(client, meeting, lead, professional):
+def test_mails_go_out_in_the_language_each_person_chose(
+    client, meeting, lead, professional, django_capture_on_commit_callbacks
+):
     from django.core import mail
 
     client.force_login(professional)
@@ -287,7 +289,8 @@ def test_mails_go_out_in_the_language_each_person_chose(client, meeting, lead, p
     mail.outbox.clear()
     from deliberations.tasks import send_meeting_invitations
 
-    send_meeting_invitations(meeting.pk)
+    with django_capture_on_commit_callbacks(execute=True):
+        send_meeting_invitations(meeting.pk)
     by_address = {message.to[0]: message for message in mail.outbox}
     english, dutch = by_address[professional.email], by_address[lead.email]
     assert english.subject != dutch.subject

@@ -79,14 +79,15 @@ def test_every_csv(client, world, role, scope):
 
 @pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize("scope", ["team", "org"])
-def test_a_build_request(client, world, role, scope):
+def test_a_build_request(client, world, role, scope, django_capture_on_commit_callbacks):
     value = str(world["team"].pk) if scope == "team" else "organisation"
     expected = (BUILD_TEAM if scope == "team" else BUILD_ORG)[role]
     before = Digest.objects.count()
-    response = _client_as(client, world, role).post(
-        reverse("digests:build"),
-        {"scope": value, "start": START.isoformat(), "end": END.isoformat()},
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = _client_as(client, world, role).post(
+            reverse("digests:build"),
+            {"scope": value, "start": START.isoformat(), "end": END.isoformat()},
+        )
     assert response.status_code == expected
     if role == "anonymous":
         assert _login_redirect(response)

@@ -261,13 +261,16 @@ def test_text_that_looks_like_a_formula_is_defused_in_csv(client, world):
     assert row[7] == "'=HYPERLINK(1)"
 
 
-def test_a_rebuild_request_makes_version_2_and_keeps_version_1(client, world):
+def test_a_rebuild_request_makes_version_2_and_keeps_version_1(
+    client, world, django_capture_on_commit_callbacks
+):
     first = world["team_digest"]
     client.force_login(world["lead"])
-    response = client.post(
-        reverse("digests:build"),
-        {"scope": str(world["team"].pk), "start": START.isoformat(), "end": END.isoformat()},
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("digests:build"),
+            {"scope": str(world["team"].pk), "start": START.isoformat(), "end": END.isoformat()},
+        )
     assert response.status_code == 302
     assert response["Location"] == reverse("digests:dashboard")
     assert [m.level_tag for m in get_messages(response.wsgi_request)] == ["success"]
@@ -286,21 +289,25 @@ def test_a_rebuild_request_makes_version_2_and_keeps_version_1(client, world):
     assert [d.pk for d, _ in dashboard.context["digests"]] == [second.pk]
 
 
-def test_a_director_asks_for_the_organisation_digest_of_any_period(client, world):
+def test_a_director_asks_for_the_organisation_digest_of_any_period(
+    client, world, django_capture_on_commit_callbacks
+):
     client.force_login(world["director"])
-    response = client.post(
-        reverse("digests:build"),
-        {"scope": "organisation", "start": "2026-10-01", "end": "2026-10-31"},
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("digests:build"),
+            {"scope": "organisation", "start": "2026-10-01", "end": "2026-10-31"},
+        )
     assert response.status_code == 302
     digest = Digest.objects.get(team__isnull=True, start=dt.date(2026, 10, 1))
     assert digest.end == dt.date(2026, 10, 31) and digest.version == 1
     page = client.get(digest.get_absolute_url())
     assert page.context["versions"] == []  # another period: not a version of the week's
-    client.post(
-        reverse("digests:build"),
-        {"scope": "organisation", "start": START.isoformat(), "end": END.isoformat()},
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("digests:build"),
+            {"scope": "organisation", "start": START.isoformat(), "end": END.isoformat()},
+        )
     again = Digest.objects.get(team__isnull=True, start=START, end=END, version=2)
     page = client.get(again.get_absolute_url())
     assert page.context["versions"] == [world["org_digest"]]

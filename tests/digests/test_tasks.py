@@ -7,7 +7,7 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from digests.models import Digest
-from digests.tasks import build_digest_task, build_weekly_digests, last_week, store_digest
+from digests.tasks import build_weekly_digests, last_week, store_digest
 from organisations.models import Role
 from tests.factories import CaseFactory, MembershipFactory, TeamFactory
 
@@ -33,8 +33,8 @@ def test_rebuilding_makes_a_new_version_and_keeps_the_old(team):
 
 def test_the_same_task_delivered_twice_stores_one_digest(team):
     task_id = "4d1c5f0e-redelivered"
-    build_digest_task.apply(args=[team.pk, START.isoformat(), END.isoformat()], task_id=task_id)
-    build_digest_task.apply(args=[team.pk, START.isoformat(), END.isoformat()], task_id=task_id)
+    store_digest(team=team, start=START, end=END, task_id=task_id)
+    store_digest(team=team, start=START, end=END, task_id=task_id)
     assert Digest.objects.count() == 1
     assert Digest.objects.get().task_id == task_id
 
@@ -51,9 +51,14 @@ def test_a_new_organisation_digest_mails_the_directors(team, django_capture_on_c
     assert len(mail.outbox) == 1  # team digests send no mail
 
 
-def test_beat_builds_every_team_and_the_organisation_for_last_week(team):
+def test_beat_builds_every_team_and_the_organisation_for_last_week(
+    team, django_capture_on_commit_callbacks
+):
     TeamFactory(name="Inkomen Zuid")
-    with time_machine.travel(dt.datetime(2026, 11, 23, 6, tzinfo=dt.UTC), tick=False):
+    with (
+        time_machine.travel(dt.datetime(2026, 11, 23, 6, tzinfo=dt.UTC), tick=False),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
         assert last_week() == (START, END)
         assert build_weekly_digests() == 3
     assert Digest.objects.filter(start=START, end=END).count() == 3

@@ -359,7 +359,7 @@ def test_linking_refuses_a_malformed_case_and_a_foreign_return_address(client, d
     client.force_login(lead)
     url = f"/digests/threads/{thread.pk}/link/"
     assert client.post(url, {"case": "abc"}).status_code == 404
-    for elsewhere in ("//evil.example/", "/\\evil.example/", "https://evil.example/"):
+    for elsewhere in ("//evil.example/", "/\\evil.example/", "https://evil.example/", "home"):
         response = client.post(url, {"case": case.pk, "next": elsewhere})
         assert response.status_code == 302
         assert response["Location"] == case.get_absolute_url(), elsewhere

@@ -35,6 +35,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from cases.models import AnonymisationRun, RetentionPolicy
+from digests.models import BuildRequest
 from organisations.models import GroupMapping, Role
 from tests.factories import ApiTokenFactory
 
@@ -144,6 +145,9 @@ ROWS = [
                                                POST="L 405 405 405 405 405 405 405"),
     row("digests:build",                       GET="L 405 405 405 405 405 405 405",
                                                POST="L 403 403 422 422 422 422 403"),
+    # A failed build of team A's digest: retried by whoever may ask for that digest.
+    row("digests:retry", "build_request",      GET="L 405 405 405 405 405 405 405",
+                                               POST="L 403 403 R 404 R 404 403"),
     # The cases behind a figure: a list of only the cases the reader may see.
     row("digests:search",                      GET="L 200 200 200 200 200 200 200",
                                                POST="L 405 405 405 405 405 405 405"),
@@ -354,6 +358,13 @@ def world(django_db_setup, django_db_blocker):
             source="test", dry_run=True
         )
         made.objects["api_token"] = ApiTokenFactory(organisation=made["team_a"].organisation)
+        made.objects["build_request"] = BuildRequest.objects.create(
+            team=made["team_a"],
+            start=made["team_digest"].start,
+            end=made["team_digest"].end,
+            state=BuildRequest.State.FAILED,
+            reason="OperationalError",
+        )
         # Logged in once per persona; each test's clients reuse the session.
         made.objects["sessions"] = {
             persona: matrix.client_for(made, persona).cookies for persona in PERSONAS
