@@ -35,7 +35,6 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from cases.models import AnonymisationRun, RetentionPolicy
-from digests.models import BuildRequest
 from organisations.models import GroupMapping, Role
 from tests.factories import ApiTokenFactory
 
@@ -358,13 +357,7 @@ def world(django_db_setup, django_db_blocker):
             source="test", dry_run=True
         )
         made.objects["api_token"] = ApiTokenFactory(organisation=made["team_a"].organisation)
-        made.objects["build_request"] = BuildRequest.objects.create(
-            team=made["team_a"],
-            start=made["team_digest"].start,
-            end=made["team_digest"].end,
-            state=BuildRequest.State.FAILED,
-            reason="OperationalError",
-        )
+
         # Logged in once per persona; each test's clients reuse the session.
         made.objects["sessions"] = {
             persona: matrix.client_for(made, persona).cookies for persona in PERSONAS

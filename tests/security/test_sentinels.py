@@ -40,6 +40,9 @@ DERIVED = {
     "digests.Digest.task_id": "a Celery task id",
     "cases.RetentionPolicy.basis": "the administrator's note on an organisation's period",
     "cases.AnonymisationRun.source": "what started a retention run: the command or the job",
+    "cases.StoredIndex.name": "the similarity index's own name",
+    "digests.BuildRequest.reason": "the error a digest build failed with, written by the worker",
+    "cases.StoredIndex.stamp": "a random version stamp of the similarity index",
 }
 
 # The models that hold what people write about cases.

@@ -31,7 +31,7 @@ from cases.models import Case
 from deliberations import services
 from deliberations.models import Decision
 from deliberations.services import ActionSpec, DecisionSpec
-from digests.models import Signal, Thread
+from digests.models import BuildRequest, Signal, Thread
 from digests.services import move_signal, publish_story
 from digests.tasks import store_digest
 from organisations import clock
@@ -337,6 +337,14 @@ def build(say: Callable[[str], str] = plain) -> World:
     )
     thread.cases.set([decided, settled])
     objects["thread"] = thread
+    # A build of team A's digest that failed, waiting for someone to retry it.
+    objects["build_request"] = BuildRequest.objects.create(
+        team=team_a,
+        start=start,
+        end=end,
+        state=BuildRequest.State.FAILED,
+        reason="OperationalError",
+    )
     _team_b(world, case, plain, start, end, month_ago)
     objects["org_digest"] = store_digest(team=None, start=start, end=end)
     return world
