@@ -297,7 +297,7 @@ def test_the_command_has_a_dry_run(world):
 
 
 def test_the_nightly_job_runs_the_same_path(world):
-    schedule = settings.CELERY_BEAT_SCHEDULE["anonymise-expired-cases"]
+    schedule = settings.BEDOELING_SCHEDULE["anonymise-expired-cases"]
     assert schedule["task"] == "cases.tasks.anonymise_expired_cases"
     run = AnonymisationRun.objects.get(pk=nightly_task())
     assert run.source == "beat" and len(run.case_ids) == 3
