@@ -540,7 +540,8 @@ PATTERNS = TableSpec(
         Column(
             "thread",
             gettext_lazy("Rode draad"),
-            value=lambda row: row["thread"].name if row["thread"] else "",
+            # An unnamed proposal reads "Proposed thread 7", never an empty link.
+            value=lambda row: str(row["thread"]) if row["thread"] else "",
             link=lambda reading, row: row["thread"].get_absolute_url() if row["thread"] else "",
         ),
         Column(

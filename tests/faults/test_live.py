@@ -232,7 +232,8 @@ def test_redis_down_loses_nothing_and_every_mail_goes_out_once(
     request_row = BuildRequest.objects.get()
     assert request_row.state == BuildRequest.State.QUEUED
     waiting = OutboxMessage.objects.filter(relayed_at__isnull=True)
-    assert waiting.count() == 4  # case notice, minutes, digest build, reset mail
+    # case notice, the similarity index's update, minutes, digest build, reset mail
+    assert waiting.count() == 5
     assert _mails(mail_dir) == []
 
     # Redis is back; a worker starts and relays what waited.
