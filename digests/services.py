@@ -56,13 +56,15 @@ def record_move(signal: Signal, *, actor, from_state: str, to_state: str, note: 
     event = SignalEvent.objects.create(
         signal=signal, actor=actor, from_state=from_state, to_state=to_state, note=note
     )
-    for case in signal.cases.all():
-        add_event(
-            case,
-            actor,
-            CaseEvent.Kind.SIGNAL_MOVED,
-            note=f"{from_state}{SIGNAL_STATE_SEPARATOR}{to_state}",
-        )
+    # In one statement however many cases are behind it (inserted only, as the timeline wants).
+    states = f"{from_state}{SIGNAL_STATE_SEPARATOR}{to_state}"
+    CaseEvent.objects.bulk_create(
+        [
+            CaseEvent(case_id=case_id, actor=actor, kind=CaseEvent.Kind.SIGNAL_MOVED, note=states)
+            for case_id in signal.cases.order_by("pk").values_list("pk", flat=True)
+        ],
+        batch_size=500,
+    )
     from .tasks import notify_signal_moved  # tasks imports this module (through threads)
 
     outbox.enqueue(notify_signal_moved, event.pk)

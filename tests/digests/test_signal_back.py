@@ -178,3 +178,25 @@ def test_someone_outside_the_teams_behind_it_sees_neither_the_case_nor_the_signa
     client.force_login(colleague)
     response = client.get(noord.get_absolute_url())
     assert 'id="what-became-of-this"' in response.text
+
+
+def test_a_move_takes_the_same_number_of_queries_however_many_cases_are_behind_it(
+    world, director, team, professional, lead, rule, django_assert_max_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    signal, _ = world
+    with CaptureQueriesContext(connection) as few:
+        move_signal(signal=signal, actor=director, to_state="under_review")
+    for number in range(5):
+        decide_chafing(bring_case(professional, team, rule, title=f"Casus {number}"), lead)
+    assert signal.cases.count() == 8
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        move_signal(signal=signal, actor=director, to_state="taken_up", taken_up_with="SZW")
+    assert (
+        CaseEvent.objects.filter(
+            kind=CaseEvent.Kind.SIGNAL_MOVED, note="under_review→taken_up"
+        ).count()
+        == 8
+    )
