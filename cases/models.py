@@ -326,6 +326,7 @@ class CaseEvent(models.Model):
         CLOSED = "closed", _("closed")
         STORY_PUBLISHED = "story_published", _("published as a good example")
         ANONYMISED = "anonymised", _("anonymised after its retention period")
+        SIGNAL_MOVED = "signal_moved", _("the signal about its rule moved")
 
     case = models.ForeignKey(
         Case, on_delete=models.PROTECT, related_name="events", verbose_name=_("case")
@@ -368,6 +369,23 @@ class CaseEvent(models.Model):
         as "app_label.model.field" (a comment's text, a decision's rationale). A name that no
         longer resolves is shown as it is, so an old event can never break the case page."""
         return [_field_label(name) for name in self.fields]
+
+    def signal_states(self) -> tuple[str, str] | None:
+        """A "signal_moved" event's from and to state in words. Its note holds the two state
+        codes ("open→taken_up", from empty when the signal was raised), never free text; the
+        words are the signal model's own (an app above this one), looked up by name so an old
+        or anonymised event shows without them instead of breaking the page."""
+        if self.kind != self.Kind.SIGNAL_MOVED or SIGNAL_STATE_SEPARATOR not in self.note:
+            return None
+        try:
+            labels = dict(apps.get_model("digests", "Signal")._meta.get_field("state").choices)
+        except (LookupError, FieldDoesNotExist):
+            labels = {}
+        before, after = self.note.split(SIGNAL_STATE_SEPARATOR, 1)
+        return (str(labels.get(before, before)), str(labels.get(after, after)))
+
+
+SIGNAL_STATE_SEPARATOR = "→"
 
 
 def _field_label(name: str) -> str:

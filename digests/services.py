@@ -6,10 +6,10 @@ from django.db import IntegrityError, transaction
 from django.dispatch import receiver
 
 from cases.guard import guard_model
-from cases.models import CaseEvent
+from cases.models import SIGNAL_STATE_SEPARATOR, CaseEvent
 from cases.services import add_event, record_confirmations
 from deliberations.events import decision_recorded
-from organisations import clock
+from organisations import clock, outbox
 from organisations.audit import audit
 
 from .models import Signal, SignalEvent, Story
@@ -39,11 +39,35 @@ def signal_rule(*, case, actor) -> Signal | None:
         except IntegrityError:
             signal = Signal.objects.get(rule_id=case.rule_id)
         else:
-            SignalEvent.objects.create(
-                signal=signal, actor=actor, from_state="", to_state=Signal.State.OPEN
-            )
+            signal.cases.add(case)
+            record_move(signal, actor=actor, from_state="", to_state=Signal.State.OPEN)
+            return signal
     signal.cases.add(case)
     return signal
+
+
+def record_move(signal: Signal, *, actor, from_state: str, to_state: str, note: str = "") -> None:
+    """A signal changed state (or was raised: from ""): an event on the signal, one on the
+    timeline of every case behind it, and a mail to each case's author and its team's leads.
+
+    The case events hold the two state codes, not the mover's note; the mail (a task, through
+    the outbox) names the rule and the state and links to the signal — no case text.
+    """
+    event = SignalEvent.objects.create(
+        signal=signal, actor=actor, from_state=from_state, to_state=to_state, note=note
+    )
+    # In one statement however many cases are behind it (inserted only, as the timeline wants).
+    states = f"{from_state}{SIGNAL_STATE_SEPARATOR}{to_state}"
+    CaseEvent.objects.bulk_create(
+        [
+            CaseEvent(case_id=case_id, actor=actor, kind=CaseEvent.Kind.SIGNAL_MOVED, note=states)
+            for case_id in signal.cases.order_by("pk").values_list("pk", flat=True)
+        ],
+        batch_size=500,
+    )
+    from .tasks import notify_signal_moved  # tasks imports this module (through threads)
+
+    outbox.enqueue(notify_signal_moved, event.pk)
 
 
 TRANSITIONS = {
@@ -87,9 +111,7 @@ def move_signal(
         fields.append("reason")
     signal.save(update_fields=fields)
     note = taken_up_with.strip() or reason.strip()
-    SignalEvent.objects.create(
-        signal=signal, actor=actor, from_state=previous, to_state=to_state, note=note
-    )
+    record_move(signal, actor=actor, from_state=previous, to_state=to_state, note=note)
     audit("signal.move", actor=actor, obj=signal, from_state=previous, to_state=to_state)
     # Confirmed numbers go on the timeline of every case behind the signal.
     if findings:

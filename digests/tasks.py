@@ -7,7 +7,7 @@ import datetime as dt
 from celery import shared_task
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.template.loader import render_to_string
 from django.utils import timezone
 
@@ -153,3 +153,50 @@ def propose_threads_task() -> int:
     from .threads import propose_threads_for
 
     return len(propose_threads_for())
+
+
+def people_to_tell(signal) -> list:
+    """Who hears of a signal's move: the author of each case behind it and the leads of those
+    cases' teams — once each, and only who may read the signal (someone who left the team
+    does not)."""
+    from django.contrib.auth import get_user_model
+
+    from organisations.models import Role
+
+    from .models import Signal
+
+    cases = signal.cases.all()
+    candidates = (
+        get_user_model()
+        .objects.filter(
+            Q(pk__in=cases.values("author_id"))
+            | Q(memberships__role=Role.LEAD, memberships__team__in=cases.values("team_id"))
+        )
+        .filter(is_active=True)
+        .exclude(email="")
+        .distinct()
+        .order_by("pk")
+    )
+    return [
+        person
+        for person in candidates
+        if Signal.objects.visible_to(person).filter(pk=signal.pk).exists()
+    ]
+
+
+@shared_task
+def notify_signal_moved(event_id: int) -> int:
+    """Tell the people behind a signal where it went. The mail names the rule and the state the
+    signal moved to and links to the signal; it quotes no case text and not the mover's note."""
+    from .models import SignalEvent
+
+    event = SignalEvent.objects.select_related("signal__rule__regulation").get(pk=event_id)
+    context = {"event": event, "signal": event.signal, "base_url": settings.BASE_URL}
+
+    def render() -> tuple[str, str]:
+        subject = render_to_string("digests/email/signal_moved_subject.txt", context)
+        return " ".join(subject.split()), render_to_string(
+            "digests/email/signal_moved.txt", context
+        )
+
+    return mail_people(people_to_tell(event.signal), render)

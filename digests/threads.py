@@ -31,7 +31,8 @@ from cases.similarity import ThreadSettings, label_thread, propose_threads, thre
 from organisations import clock
 from organisations.models import Membership, Role
 
-from .models import Signal, SignalEvent, Thread
+from .models import Signal, Thread
+from .services import record_move
 
 # A year of cases is proposed from; a proposal sharing more than this share of its cases with
 # a rejected one is not made again.
@@ -246,11 +247,9 @@ def signal_thread(*, thread: Thread, actor) -> Signal:
         raise NotAllowed("no rule")
     rule_id = min(rules, key=lambda pk: (-rules[pk], pk))
     signal, created = Signal.objects.get_or_create(rule_id=rule_id)
-    if created:
-        SignalEvent.objects.create(
-            signal=signal, actor=actor, from_state="", to_state=Signal.State.OPEN
-        )
     signal.cases.add(*thread.cases.all())
+    if created:
+        record_move(signal, actor=actor, from_state="", to_state=Signal.State.OPEN)
     thread.signal = signal
     thread.save(update_fields=["signal"])
     return signal

@@ -39,6 +39,7 @@ AUDITED = {
     ("templates/deliberations/email/minutes.txt", "autoescape off"): 1,
     ("templates/deliberations/email/reminder.txt", "autoescape off"): 1,
     ("templates/digests/email/ready.txt", "autoescape off"): 1,
+    ("templates/digests/email/signal_moved.txt", "autoescape off"): 1,
     # Django's name for the plain-text body of the password reset mail (email_template_name).
     ("templates/registration/password_reset_email.html", "autoescape off"): 1,
     # The SVG charts: every part is made with format_html (which escapes labels, numbers and
