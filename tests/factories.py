@@ -138,3 +138,10 @@ class ApiTokenFactory(factory.django.DjangoModelFactory):
     def teams(obj, create, extracted, **kwargs):
         if create and extracted:
             obj.teams.set(extracted)
+
+
+def legal_ground(*, requires_text: bool = False):
+    """A seeded legal ground (deliberations migration 0008): "other" when `requires_text`."""
+    from deliberations.models import LegalGround
+
+    return LegalGround.objects.filter(requires_text=requires_text).order_by("position").first()

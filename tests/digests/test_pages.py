@@ -23,7 +23,7 @@ from digests.tables import TABLES
 from digests.tasks import store_digest
 from organisations.models import Membership, Role
 from tests.digests.fixtures_pages import END, START, at, make_world
-from tests.factories import CaseFactory, RegulationFactory, TeamFactory
+from tests.factories import CaseFactory, RegulationFactory, TeamFactory, legal_ground
 
 
 @pytest.fixture
@@ -64,6 +64,7 @@ def test_it_shows_every_chart_with_a_title_and_a_text_alternative(client, world)
         "chart-corners",
         "chart-decision-mix",
         "chart-values",
+        "chart-deviation-grounds",
         "chart-patterns",
         "chart-signals",
         "chart-outcomes",
@@ -251,7 +252,9 @@ def test_text_that_looks_like_a_formula_is_defused_in_csv(client, world):
         services.supersede_decision(
             decision=Decision.objects.get(case=c1),
             author=world["lead"],
-            spec=DecisionSpec(kind="deviation", rationale="=HYPERLINK(1)"),
+            spec=DecisionSpec(
+                kind="deviation", legal_ground=legal_ground(), rationale="=HYPERLINK(1)"
+            ),
             reason="Onderbouwing aangevuld.",
         )
     with at(13):

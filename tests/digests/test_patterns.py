@@ -18,7 +18,7 @@ from digests.patterns import build_digest, median, nearest_rank, previous_period
 from digests.services import publish_story
 from digests.threads import labels_for
 from organisations.models import Role
-from tests.factories import MembershipFactory, OrganisationFactory, TeamFactory
+from tests.factories import MembershipFactory, OrganisationFactory, TeamFactory, legal_ground
 
 TZ = timezone.get_fixed_timezone(60)  # Europe/Amsterdam in November
 START, END = dt.date(2026, 11, 2), dt.date(2026, 11, 8)
@@ -97,6 +97,7 @@ def world(db):
     decide(
         c1,
         kind="deviation",
+        legal_ground=legal_ground(),
         rule_chafes=True,
         public_values=[human],
         evaluate_on=dt.date(2026, 12, 1),
@@ -107,6 +108,7 @@ def world(db):
     decide(
         c4,
         kind="room_within_rules",
+        legal_ground=legal_ground(),
         rule_chafes=True,
         public_values=[human],
         evaluate_on=dt.date(2026, 12, 1),
