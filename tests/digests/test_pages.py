@@ -445,3 +445,21 @@ def test_a_stacked_bar_shows_the_shares_in_order():
     )
     assert [fill for _, fill in fills] == list(charts.SERVED_COLOURS)
     assert float(fills[0][0]) == 2 * float(fills[1][0])
+
+
+def test_the_page_and_its_csv_count_deviations_per_legal_ground(client, world):
+    c1, *_, c4, _c5 = world["cases"]
+    client.force_login(world["director"])
+    response, figures = _figures(client, world["team_digest"])
+    page = response.text
+    section = page[page.index('id="legal-grounds"') : page.index('id="patterns"')]
+    assert "Grondslagen voor afwijkingen" in section and "hardheidsclausule" in section
+    [row] = figures["deviation_grounds"].rows
+    assert row["decisions"].value == 2
+    assert _case_ids(client, row["decisions"].href) == {c1.pk, c4.pk}
+    digest = world["team_digest"]
+    header, *rows = _csv(
+        client.get(reverse("digests:export", args=[digest.pk, "deviation_grounds"]))
+    )
+    assert header == ["Juridische grondslag", "Besluiten", "Casusnummers"]
+    assert rows == [["hardheidsclausule", "2", f"{min(c1.pk, c4.pk)} {max(c1.pk, c4.pk)}"]]
