@@ -64,7 +64,7 @@ def followup_context(case: Case, user) -> dict:
     decisions = list(
         Decision.objects.visible_to(user)
         .filter(case=case)
-        .select_related("author", "agenda_item__meeting", "compared_with__case")
+        .select_related("author", "agenda_item__meeting", "compared_with__case", "legal_ground")
         .prefetch_related("public_values")
         .order_by("created_at", "pk")
     )

@@ -12,7 +12,7 @@ from cases.models import Case, PublicValue
 from organisations.models import Role, Team
 from organisations.validation import sane_date
 
-from .models import Decision, DecisionKind, points_opposite
+from .models import NEEDS_LEGAL_GROUND, Decision, DecisionKind, LegalGround, points_opposite
 from .services import ActionSpec, DecisionSpec
 
 User = get_user_model()
@@ -138,6 +138,23 @@ class DecisionForm(PrivacyGuardedForm):
     refer_to = forms.CharField(
         label=_("Refer to (department or organisation)"), max_length=200, required=False
     )
+    legal_ground = forms.ModelChoiceField(
+        label=_("Legal ground"),
+        queryset=LegalGround.objects.all(),
+        required=False,
+        empty_label=_("— choose a legal ground —"),
+        help_text=_(
+            "Required for a justified deviation and for room within the rules. Without a legal "
+            "ground, escalate the case to a director."
+        ),
+    )
+    legal_ground_text = forms.CharField(
+        label=_("Explain the legal ground"),
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_('Required when the legal ground is "other".'),
+    )
     director = PersonChoiceField(
         label=_("Escalate to director"),
         queryset=User.objects.none(),
@@ -222,6 +239,20 @@ class DecisionForm(PrivacyGuardedForm):
             self.add_error("evaluate_on", _("Choose a date to evaluate the outcome."))
         if kind == DecisionKind.REFER and not cleaned.get("refer_to", "").strip():
             self.add_error("refer_to", _("Say to whom the case is referred."))
+        ground = cleaned.get("legal_ground")
+        if kind in NEEDS_LEGAL_GROUND:
+            if ground is None and "legal_ground" not in self.errors:
+                self.add_error(
+                    "legal_ground",
+                    _(
+                        "Name the legal ground for departing from the rule. Is there none? "
+                        "Then choose to escalate the case to a director."
+                    ),
+                )
+            elif (
+                ground and ground.requires_text and not cleaned.get("legal_ground_text", "").strip()
+            ):
+                self.add_error("legal_ground_text", _("Explain which legal ground applies."))
         if kind == DecisionKind.ESCALATE:
             if not cleaned.get("director"):
                 self.add_error("director", _("Choose the director to escalate to."))
@@ -240,6 +271,8 @@ class DecisionForm(PrivacyGuardedForm):
 
     def spec(self) -> DecisionSpec:
         data = self.cleaned_data
+        # The ground belongs to a departure from the rule; for "other" only with its words.
+        departs = data["kind"] in NEEDS_LEGAL_GROUND
         actions = [
             ActionSpec(
                 description=form.cleaned_data["description"],
@@ -256,6 +289,8 @@ class DecisionForm(PrivacyGuardedForm):
             backing=data["backing"],
             rule_chafes=data["rule_chafes"],
             refer_to=data["refer_to"] if data["kind"] == DecisionKind.REFER else "",
+            legal_ground=data["legal_ground"] if departs else None,
+            legal_ground_text=data["legal_ground_text"] if departs else "",
             evaluate_on=data["evaluate_on"] if data["kind"] != DecisionKind.POSTPONE else None,
             compared_with=self.earlier if self.needs_difference else None,
             difference=data["difference"] if self.needs_difference else "",

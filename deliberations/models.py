@@ -136,6 +136,32 @@ FOLLOWS_RULE = {DecisionKind.APPLY_RULE}
 DEPARTS_FROM_RULE = {DecisionKind.ROOM_WITHIN_RULES, DecisionKind.DEVIATION}
 
 
+# Kinds that must name their legal ground (or be escalated instead).
+NEEDS_LEGAL_GROUND = DEPARTS_FROM_RULE
+
+
+class LegalGround(models.Model):
+    """The lawful basis for departing from the rule: a short list kept as data (seeded by
+    migration 0008, edited in admin). A ground with `requires_text` ("other") asks for words."""
+
+    name = models.CharField(_("name"), max_length=160, unique=True)
+    description = models.TextField(_("description"), blank=True)
+    requires_text = models.BooleanField(
+        _("asks for an explanation"),
+        default=False,
+        help_text=_('The decision must explain in words which ground applies ("other").'),
+    )
+    position = models.PositiveIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("legal ground")
+        verbose_name_plural = _("legal grounds")
+        ordering = ["position", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
 def points_opposite(kind_a: str, kind_b: str) -> bool:
     return (kind_a in FOLLOWS_RULE and kind_b in DEPARTS_FROM_RULE) or (
         kind_a in DEPARTS_FROM_RULE and kind_b in FOLLOWS_RULE
@@ -191,6 +217,16 @@ class Decision(models.Model):
         help_text=_("Signal that the rule should change."),
     )
     refer_to = models.CharField(_("referred to"), max_length=200, blank=True)
+    legal_ground = models.ForeignKey(
+        LegalGround,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="decisions",
+        verbose_name=_("legal ground"),
+        help_text=_("Required for a justified deviation and for room within the rules."),
+    )
+    legal_ground_text = models.TextField(_("legal ground explained"), blank=True, max_length=1000)
     evaluate_on = models.DateField(_("evaluate the outcome on"), null=True, blank=True)
     compared_with = models.ForeignKey(
         "self",

@@ -9,7 +9,14 @@ from cases.retention import blank_out
 
 from .models import Action, AgendaItem, Decision, Escalation, Meeting, Outcome
 
-DECISION_TEXT = ("rationale", "values_weighing", "refer_to", "difference", "supersede_reason")
+DECISION_TEXT = (
+    "rationale",
+    "values_weighing",
+    "refer_to",
+    "difference",
+    "supersede_reason",
+    "legal_ground_text",
+)
 
 
 def anonymise(case_ids: list[int], *, dry_run: bool) -> dict[str, int]:

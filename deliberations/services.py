@@ -21,11 +21,13 @@ from organisations.models import Membership, Role
 
 from .events import decision_recorded
 from .models import (
+    NEEDS_LEGAL_GROUND,
     Action,
     AgendaItem,
     Decision,
     DecisionKind,
     Escalation,
+    LegalGround,
     Meeting,
     Outcome,
 )
@@ -58,6 +60,9 @@ class DecisionSpec:
     backing: bool = False
     rule_chafes: bool = False
     refer_to: str = ""
+    # For a justified deviation and room within the rules:
+    legal_ground: LegalGround | None = None
+    legal_ground_text: str = ""
     evaluate_on: dt.date | None = None
     compared_with: Decision | None = None
     difference: str = ""
@@ -240,6 +245,7 @@ def guard_decision(spec: DecisionSpec, *, confirmed: bool) -> list[Warning]:
         "values_weighing": spec.values_weighing,
         "refer_to": spec.refer_to,
         "difference": spec.difference,
+        "legal_ground_text": spec.legal_ground_text,
     }
     for name, text in texts.items():
         fields[name] = (capfirst(Decision._meta.get_field(name).verbose_name), text)
@@ -271,6 +277,8 @@ def _create_decision(
         backing=spec.backing,
         rule_chafes=spec.rule_chafes,
         refer_to=spec.refer_to,
+        legal_ground=spec.legal_ground,
+        legal_ground_text=spec.legal_ground_text,
         evaluate_on=spec.evaluate_on,
         compared_with=spec.compared_with,
         difference=spec.difference,
@@ -312,6 +320,19 @@ def _apply_decision_to_case(case: Case, decision: Decision, actor, spec: Decisio
         lifecycle.decide_case(case, actor, note=note)
 
 
+def _check_legal_ground(spec: DecisionSpec) -> None:
+    """A deviation or room within the rules names its legal ground ("other" in words); without
+    one the lead escalates instead. Other kinds name none."""
+    if spec.kind not in NEEDS_LEGAL_GROUND:
+        if spec.legal_ground is not None or spec.legal_ground_text:
+            raise InvalidState("only a deviation or room within the rules names a legal ground")
+        return
+    if spec.legal_ground is None:
+        raise InvalidState("a deviation without a legal ground is escalated")
+    if spec.legal_ground.requires_text and not spec.legal_ground_text.strip():
+        raise InvalidState("this legal ground is explained in words")
+
+
 def _check_director(case: Case, spec: DecisionSpec) -> None:
     if spec.kind == DecisionKind.ESCALATE and (
         spec.director is None
@@ -333,6 +354,7 @@ def record_decision(
     if item.state != AgendaItem.State.OPEN:
         raise ConflictError("item already decided")
     _check_director(item.case, spec)
+    _check_legal_ground(spec)
     try:
         with transaction.atomic():
             decision = _create_decision(case=item.case, author=author, spec=spec, agenda_item=item)
@@ -376,6 +398,7 @@ def supersede_decision(
     if not lifecycle.allowed(move, case.status):
         raise InvalidState(f"a {case.status} case's decision is not corrected")
     _check_director(case, spec)
+    _check_legal_ground(spec)
     new = _create_decision(
         case=case,
         author=author,
@@ -403,6 +426,7 @@ def answer_escalation(
         raise ConflictError("escalation already answered")
     if not DecisionKind(spec.kind).settles:
         raise InvalidState("a director answers with a decision")
+    _check_legal_ground(spec)
     decision = _create_decision(
         case=escalation.case, author=director, spec=spec, escalation=escalation, frozen=True
     )

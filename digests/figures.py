@@ -24,7 +24,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from cases.models import AWAITING_DECISION, Case, CaseStatus
-from deliberations.models import Action, Decision, Escalation, Outcome
+from deliberations.models import NEEDS_LEGAL_GROUND, Action, Decision, Escalation, Outcome
 
 from .models import Story
 
@@ -113,6 +113,13 @@ def current_decisions(since=None, until=None, *, kind: str = "", value: int | No
     if value:
         rows = rows.filter(public_values=value)
     return rows.current()
+
+
+def deviations(since=None, until=None) -> QuerySet:
+    """Current decisions recorded in the period that depart from the rule — a justified
+    deviation or room within the rules — each naming its legal ground (none before grounds were
+    recorded)."""
+    return current_decisions(since, until).filter(kind__in=NEEDS_LEGAL_GROUND)
 
 
 def evaluation_pending(due: dt.date) -> QuerySet:

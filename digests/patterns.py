@@ -122,6 +122,7 @@ def build_digest(team, start: dt.date, end: dt.date) -> dict:
         "barriers": _barriers(submitted),
         "decision_mix": _decision_mix(current),
         "values": _values(decisions, current),
+        "deviation_grounds": _deviation_grounds(scoped(figures.deviations(since, until))),
         "patterns": patterns,
         "consistency_flags": _consistency_flags(index, latest, proposed),
         "signals": _signals(current, about, end),
@@ -273,6 +274,21 @@ def _values(decisions, current) -> list[dict]:
     return [
         {"value_id": row["publicvalue_id"], "name": row["publicvalue__name"], "count": row["n"]}
         for row in rows
+    ]
+
+
+def _deviation_grounds(deviations) -> list[dict]:
+    """Deviations and room within the rules per legal ground: the ground's id (None: none
+    named, as before grounds were recorded), the count and the cases; ids and numbers only."""
+    cases: dict[int | None, list[int]] = {}
+    for ground_id, case_id in deviations.values_list("legal_ground_id", "case_id").order_by(
+        "legal_ground__position", "legal_ground_id", "case_id"
+    ):
+        cases.setdefault(ground_id, []).append(case_id)
+    ordered = [key for key in cases if key is not None] + ([None] if None in cases else [])
+    return [
+        {"ground_id": key, "decisions": len(cases[key]), "case_ids": sorted(set(cases[key]))}
+        for key in ordered
     ]
 
 

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from cases.models import Barrier
-from deliberations.models import DecisionKind, Outcome
+from deliberations.models import DecisionKind, LegalGround, Outcome
 
 from . import charts
 from .models import Signal
@@ -510,6 +510,47 @@ VALUES = TableSpec(
 )
 
 
+def _deviation_grounds(reading: DigestReading) -> list[dict]:
+    # Digests written before grounds were counted have no such figure.
+    rows = reading.data.get("deviation_grounds") or []
+    names = LegalGround.objects.in_bulk([row["ground_id"] for row in rows if row["ground_id"]])
+    return [
+        {
+            **row,
+            "ground": (
+                str(names[row["ground_id"]])
+                if row["ground_id"] in names
+                else _("No legal ground named")
+            ),
+        }
+        for row in rows
+    ]
+
+
+DEVIATION_GROUNDS = TableSpec(
+    "deviation_grounds",
+    gettext_lazy("Deviations and room within the rules, per legal ground"),
+    (
+        Column("ground", gettext_lazy("Legal ground"), row_header=True),
+        Column(
+            "decisions",
+            gettext_lazy("Decisions"),
+            link=lambda reading, row: reading.links.ids(row["case_ids"]),
+            numeric=True,
+        ),
+        _CASE_NUMBERS,
+    ),
+    rows=_deviation_grounds,
+    chart=Bars(
+        "chart-deviation-grounds",
+        gettext_lazy("Legal grounds for departing from the rule"),
+        gettext_lazy("Deviations and room within the rules per legal ground."),
+        label="ground",
+        value="decisions",
+    ),
+)
+
+
 def _patterns(reading: DigestReading) -> list[dict]:
     # The words come from the cases this reader may see, never from the stored digest.
     return [
@@ -797,6 +838,7 @@ EXPORTS: dict[str, TableSpec | Stacked] = {
         CORNERS_CSV,
         DECISION_MIX,
         VALUES,
+        DEVIATION_GROUNDS,
         PATTERNS,
         FLAGS,
         SIGNALS,
@@ -816,6 +858,7 @@ ON_PAGE = (
     CORNERS,
     DECISION_MIX,
     VALUES,
+    DEVIATION_GROUNDS,
     PATTERNS,
     SIGNALS,
     OUTCOMES,

@@ -138,3 +138,19 @@ class ApiTokenFactory(factory.django.DjangoModelFactory):
     def teams(obj, create, extracted, **kwargs):
         if create and extracted:
             obj.teams.set(extracted)
+
+
+def legal_ground(*, requires_text: bool = False):
+    """A seeded legal ground (deliberations migration 0008): "other" when `requires_text`.
+    Transactional tests (the browser's) flush the seeded rows: then they are seeded again."""
+    import importlib
+
+    from deliberations.models import LegalGround
+
+    if not LegalGround.objects.exists():
+        seeded = importlib.import_module("deliberations.migrations.0008_legal_ground")
+        for position, (name, description, text) in enumerate(seeded.GROUNDS, start=1):
+            LegalGround.objects.create(
+                name=name, description=description, requires_text=text, position=position
+            )
+    return LegalGround.objects.filter(requires_text=requires_text).order_by("position").first()

@@ -40,6 +40,7 @@ from tests.factories import (
     PublicValueFactory,
     RuleFactory,
     TeamFactory,
+    legal_ground,
 )
 
 ROLES = ("professional", "lead", "director")
@@ -137,6 +138,7 @@ def build_world() -> dict:
             author=lead,
             spec=DecisionSpec(
                 kind="deviation",
+                legal_ground=legal_ground(),
                 rationale="Kleinzoon betaalt niets mee; norm dient hier geen doel.",
                 public_values=[human],
                 values_weighing="Menselijke maat weegt zwaarder.",

@@ -42,9 +42,11 @@ from deliberations.forms import most_similar_earlier_decision
 from deliberations.models import (
     DEPARTS_FROM_RULE,
     FOLLOWS_RULE,
+    NEEDS_LEGAL_GROUND,
     AgendaItem,
     Decision,
     DecisionKind,
+    LegalGround,
     Meeting,
     points_opposite,
 )
@@ -506,6 +508,20 @@ class _Builder:
 
     # -- decisions
 
+    def legal_ground(self, plan: DecisionPlan) -> LegalGround | None:
+        if plan.kind not in NEEDS_LEGAL_GROUND:
+            return None
+        default = {
+            DecisionKind.DEVIATION: "hardheidsclausule",
+            DecisionKind.ROOM_WITHIN_RULES: "beleidsruimte",
+        }[plan.kind]
+        name = plan.legal_ground or default
+        # An administrator may have renamed the seeded grounds: then the first that fits.
+        return (
+            LegalGround.objects.filter(name=name).first()
+            or LegalGround.objects.filter(requires_text=False).order_by("position").first()
+        )
+
     def spec(
         self, plan: DecisionPlan, case: Case, day: dt.date, author, context: _TeamContext
     ) -> DecisionSpec | None:
@@ -525,6 +541,7 @@ class _Builder:
             backing=plan.backing,
             rule_chafes=plan.rule_chafes,
             refer_to=plan.refer_to if plan.kind == DecisionKind.REFER else "",
+            legal_ground=self.legal_ground(plan),
             evaluate_on=(
                 None
                 if plan.kind == DecisionKind.POSTPONE

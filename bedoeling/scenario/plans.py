@@ -93,6 +93,9 @@ class DecisionPlan:
     # decision points the other way) or, with `compare_with`, to name the comparison explicitly.
     compare_with: str = ""
     difference: str = ""
+    # For a deviation or room within the rules: the legal ground's name (deliberations 0008);
+    # by default "hardheidsclausule" for a deviation, "beleidsruimte" for room within the rules.
+    legal_ground: str = ""
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from deliberations.services import DecisionSpec
 from digests.models import Thread
 from digests.tasks import store_digest
 from organisations.models import Role
-from tests.factories import ApiTokenFactory, MembershipFactory, PublicValueFactory
+from tests.factories import ApiTokenFactory, MembershipFactory, PublicValueFactory, legal_ground
 
 SECRET_WORDS = "De kleinzoon betaalt geen woonlasten"
 
@@ -50,6 +50,7 @@ def decide(case, lead, value):
         author=lead,
         spec=DecisionSpec(
             kind=DecisionKind.DEVIATION,
+            legal_ground=legal_ground(),
             rationale="De regel is bedoeld voor gedeelde woonlasten; die zijn er niet.",
             rule_chafes=True,
             public_values=[value],

@@ -7,6 +7,7 @@ from html import unescape
 import pytest
 from django.urls import reverse
 
+from tests.factories import legal_ground
 from tests.pages import build_world
 
 TYPED = "Wat ik net typte blijft staan"
@@ -83,7 +84,14 @@ def _forms(world: dict) -> list[tuple[str, str, str, dict, list[str]]]:
             "correction",
             "lead",
             reverse("deliberations:correct", args=[decision.pk]),
-            {"kind": "deviation", "rationale": TYPED, "evaluate_on": "2027-01-01", **no_actions},
+            {
+                "kind": "deviation",
+                "legal_ground": legal_ground(requires_text=True).pk,
+                "legal_ground_text": TYPED,
+                "rationale": TYPED,
+                "evaluate_on": "2027-01-01",
+                **no_actions,
+            },
             ["reason"],
         ),
         (
@@ -91,7 +99,7 @@ def _forms(world: dict) -> list[tuple[str, str, str, dict, list[str]]]:
             "director",
             world["escalation"].get_absolute_url(),
             {"kind": "deviation", "values_weighing": TYPED, **no_actions},
-            ["rationale", "evaluate_on"],
+            ["rationale", "evaluate_on", "legal_ground"],
         ),
         (
             "outcome",

@@ -18,6 +18,7 @@ from deliberations import services
 from deliberations.services import ActionSpec, DecisionSpec
 from organisations import clock
 from tests.deliberations.fixtures_followup import submitted_case
+from tests.factories import legal_ground
 
 ROOT = Path(settings.BASE_DIR)
 
@@ -34,6 +35,7 @@ def _decide_with_actions(team, professional, lead, *actions):
             author=lead,
             spec=DecisionSpec(
                 kind="deviation",
+                legal_ground=legal_ground(),
                 rationale="Dit dient de bedoeling.",
                 evaluate_on=timezone.localdate() + dt.timedelta(days=60),
                 actions=[ActionSpec(text, professional, due) for text, due in actions],

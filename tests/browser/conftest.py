@@ -12,7 +12,7 @@ from importlib import import_module
 import pytest
 from playwright.sync_api import expect
 
-from tests.factories import PASSWORD
+from tests.factories import PASSWORD, legal_ground
 
 # Playwright's sync API runs an event loop in this thread; Django's ORM refuses to run inside
 # one unless told that this is deliberate. The live server runs in its own thread.
@@ -49,6 +49,13 @@ def browser():
         )
         yield browser
         browser.close()
+
+
+@pytest.fixture(autouse=True)
+def legal_grounds(transactional_db):
+    """The live server's tests flush the rows the migrations seed: seed the legal grounds again
+    before each test builds its world."""
+    legal_ground()
 
 
 @pytest.fixture
@@ -94,6 +101,7 @@ def _build_demo():
     from bedoeling.scenario.demo import DEMO
 
     import_module("cases.migrations.0002_seed_taxonomies").seed(apps, None)
+    import_module("deliberations.migrations.0008_legal_ground").seed(apps, None)
     return build(DEMO)
 
 

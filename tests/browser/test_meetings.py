@@ -65,6 +65,7 @@ def test_from_planning_to_a_closed_case(page, world, axe):
     page.get_by_role("link", name=re.compile("Oma met AIO")).first.click()
     form = page.locator("#decision-form")
     form.locator("input[name=kind][value=deviation]").check()
+    form.locator("select[name=legal_ground]").select_option(label="hardheidsclausule")
     form.locator("textarea[name=rationale]").fill(
         "De kleinzoon betaalt niets mee; de norm dient hier geen doel."
     )
@@ -109,6 +110,7 @@ def test_from_planning_to_a_closed_case(page, world, axe):
     page.get_by_role("link", name=bank.reference).first.click()
     answer = page.locator("#answer-form")
     answer.locator("input[name=kind][value=room_within_rules]").check()
+    answer.locator("select[name=legal_ground]").select_option(label="beleidsruimte")
     answer.locator("textarea[name=rationale]").fill("Een download toont dezelfde gegevens.")
     answer.locator("input[name=evaluate_on]").fill("2027-03-01")
     assert_accessible(axe, page)

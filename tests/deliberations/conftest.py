@@ -5,8 +5,9 @@ from django.utils import timezone
 
 from cases.models import PublicValue
 from deliberations import services
+from deliberations.models import NEEDS_LEGAL_GROUND
 from deliberations.services import ActionSpec, DecisionSpec
-from tests.factories import CaseFactory
+from tests.factories import CaseFactory, legal_ground
 
 
 @pytest.fixture
@@ -44,6 +45,7 @@ def spec(kind="deviation", **overrides) -> DecisionSpec:
         "public_values": values,
         "backing": True,
         "evaluate_on": timezone.localdate() + dt.timedelta(days=90),
+        "legal_ground": legal_ground() if kind in NEEDS_LEGAL_GROUND else None,
     }
     data.update(overrides)
     return DecisionSpec(**data)

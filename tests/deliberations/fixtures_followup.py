@@ -13,8 +13,9 @@ from django.utils import timezone
 from cases import services as case_services
 from cases.models import Case, PublicValue, Rule
 from deliberations import services
-from deliberations.models import Decision, Escalation
+from deliberations.models import NEEDS_LEGAL_GROUND, Decision, Escalation
 from deliberations.services import ActionSpec, DecisionSpec
+from tests.factories import legal_ground
 
 RATIONALE = "Afwijken dient hier de bedoeling: mevrouw blijft rondkomen."
 
@@ -50,6 +51,9 @@ def decision_spec(
         backing=overrides.pop("backing", True),
         evaluate_on=evaluate_on or timezone.localdate() + dt.timedelta(days=90),
         actions=actions or [],
+        legal_ground=overrides.pop(
+            "legal_ground", legal_ground() if kind in NEEDS_LEGAL_GROUND else None
+        ),
         **overrides,
     )
 
@@ -99,6 +103,7 @@ def answer_form_data(owner=None, **overrides) -> dict:
     """The director's answer as the browser posts it; with an owner, it brings one action."""
     data = {
         "kind": "deviation",
+        "legal_ground": legal_ground().pk,
         "rationale": "Ik sta achter afwijken: het dient de bedoeling.",
         "values_weighing": "Menselijke maat weegt hier zwaarder.",
         "backing": "on",

@@ -10,7 +10,7 @@ from cases.similar import rebuild_index
 from deliberations import services
 from deliberations.models import Action, AgendaItem, Decision, Escalation
 from tests.deliberations.conftest import action, spec
-from tests.factories import CaseFactory
+from tests.factories import CaseFactory, legal_ground
 
 
 @pytest.fixture
@@ -45,6 +45,7 @@ def test_an_opposite_decision_requires_why_this_case_differs(
     assert earlier_applied.case.reference in page.text
     base = {
         "kind": "deviation",
+        "legal_ground": legal_ground().pk,
         "rationale": "Hier past afwijken.",
         "evaluate_on": "2027-01-01",
         "actions-TOTAL_FORMS": "0",
@@ -87,6 +88,7 @@ def test_a_correction_supersedes_a_frozen_decision_and_keeps_the_old_one(
     url = reverse("deliberations:correct", args=[old.pk])
     data = {
         "kind": "room_within_rules",
+        "legal_ground": legal_ground().pk,
         "rationale": "Toch ruimte gevonden.",
         "evaluate_on": "2027-02-01",
         "actions-TOTAL_FORMS": "0",
@@ -242,6 +244,7 @@ def test_an_uncertain_number_in_an_action_is_confirmed_with_the_decisions_box(
     client.force_login(lead)
     data = {
         "kind": "deviation",
+        "legal_ground": legal_ground().pk,
         "rationale": "Omdat het de bedoeling dient.",
         "evaluate_on": "2027-01-01",
         "actions-TOTAL_FORMS": "1",

@@ -9,7 +9,7 @@ from cases.models import Case, CaseStatus
 from deliberations import services
 from deliberations.models import AgendaItem, Decision, Meeting
 from tests.deliberations.conftest import spec
-from tests.factories import CaseFactory
+from tests.factories import CaseFactory, legal_ground
 
 
 def test_a_lead_plans_a_meeting_with_an_ordered_agenda_and_invitations(
@@ -116,6 +116,7 @@ def test_recording_a_decision_with_actions(client, lead, professional, running_m
         reverse("deliberations:decide", args=[item.pk]),
         {
             "kind": "deviation",
+            "legal_ground": legal_ground().pk,
             "rationale": "De kleinzoon betaalt niets mee; de norm dient hier geen doel.",
             "backing": "on",
             "rule_chafes": "on",
@@ -200,6 +201,7 @@ def test_a_second_decision_on_the_same_item_is_a_conflict_that_keeps_the_text(
         reverse("deliberations:decide", args=[item.pk]),
         {
             "kind": "deviation",
+            "legal_ground": legal_ground().pk,
             "rationale": "Mijn eigen afweging, niet verloren.",
             "evaluate_on": "2027-01-01",
             "actions-TOTAL_FORMS": "0",

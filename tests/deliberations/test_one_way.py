@@ -12,6 +12,7 @@ from cases.models import CaseEvent, CaseStatus
 from deliberations import services
 from deliberations.models import Decision, Outcome
 from tests.deliberations.conftest import action, spec
+from tests.factories import legal_ground
 
 BSN_WITH_CUE = "BSN 111222333"
 IBAN = "NL91ABNA0417164300"
@@ -53,6 +54,7 @@ def test_the_correction_page_shows_the_refusal_at_the_reason_and_keeps_the_text(
         reverse("deliberations:correct", args=[frozen_decision.pk]),
         {
             "kind": "deviation",
+            "legal_ground": legal_ground().pk,
             "rationale": "Toch afwijken.",
             "evaluate_on": "2027-02-01",
             "reason": reason,

@@ -25,7 +25,13 @@ from deliberations.services import ActionSpec, DecisionSpec
 from digests.services import publish_story
 from digests.tasks import store_digest
 from organisations.models import Role
-from tests.factories import MembershipFactory, OrganisationFactory, TeamFactory, UserFactory
+from tests.factories import (
+    MembershipFactory,
+    OrganisationFactory,
+    TeamFactory,
+    UserFactory,
+    legal_ground,
+)
 
 TZ = timezone.get_fixed_timezone(60)  # Europe/Amsterdam in November
 START, END = dt.date(2026, 11, 2), dt.date(2026, 11, 8)
@@ -121,6 +127,7 @@ def make_world() -> dict:
     decide(
         c1,
         kind="deviation",
+        legal_ground=legal_ground(),
         rule_chafes=True,
         public_values=[human],
         evaluate_on=dt.date(2026, 12, 1),
@@ -131,6 +138,7 @@ def make_world() -> dict:
     decide(
         c4,
         kind="room_within_rules",
+        legal_ground=legal_ground(),
         rule_chafes=True,
         public_values=[human],
         evaluate_on=dt.date(2026, 12, 1),

@@ -24,6 +24,7 @@ from digests.models import FORMAT_VERSION, Digest
 from digests.tables import TABLES
 from digests.tasks import store_digest
 from tests.digests.fixtures_pages import END, START, at, make_world
+from tests.factories import legal_ground
 
 # Each word as it is written, and the start of its stem (case keywords are stems).
 TITLE, SITUATION = "Zwirbelmoer", "Quastelbrink"
@@ -73,6 +74,7 @@ def world(db):
                 second,
                 DecisionSpec(
                     kind="deviation",
+                    legal_ground=legal_ground(),
                     rationale=f"{RATIONALE}: afwijken.",
                     difference=f"{DIFFERENCE}: hier is het anders.",
                 ),

@@ -18,7 +18,7 @@ from deliberations.services import DecisionSpec
 from digests.models import Story
 from digests.services import publish_story
 from organisations.models import Role
-from tests.factories import MembershipFactory
+from tests.factories import MembershipFactory, legal_ground
 
 STORY = {
     "title": "Oma hoeft niet te verhuizen",
@@ -74,6 +74,7 @@ def decide(case, lead):
         author=lead,
         spec=DecisionSpec(
             kind=DecisionKind.DEVIATION,
+            legal_ground=legal_ground(),
             rationale="De regel is bedoeld voor gedeelde woonlasten; die zijn er niet.",
         ),
     )

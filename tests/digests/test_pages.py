@@ -23,7 +23,7 @@ from digests.tables import TABLES
 from digests.tasks import store_digest
 from organisations.models import Membership, Role
 from tests.digests.fixtures_pages import END, START, at, make_world
-from tests.factories import CaseFactory, RegulationFactory, TeamFactory
+from tests.factories import CaseFactory, RegulationFactory, TeamFactory, legal_ground
 
 
 @pytest.fixture
@@ -64,6 +64,7 @@ def test_it_shows_every_chart_with_a_title_and_a_text_alternative(client, world)
         "chart-corners",
         "chart-decision-mix",
         "chart-values",
+        "chart-deviation-grounds",
         "chart-patterns",
         "chart-signals",
         "chart-outcomes",
@@ -251,7 +252,9 @@ def test_text_that_looks_like_a_formula_is_defused_in_csv(client, world):
         services.supersede_decision(
             decision=Decision.objects.get(case=c1),
             author=world["lead"],
-            spec=DecisionSpec(kind="deviation", rationale="=HYPERLINK(1)"),
+            spec=DecisionSpec(
+                kind="deviation", legal_ground=legal_ground(), rationale="=HYPERLINK(1)"
+            ),
             reason="Onderbouwing aangevuld.",
         )
     with at(13):
@@ -442,3 +445,21 @@ def test_a_stacked_bar_shows_the_shares_in_order():
     )
     assert [fill for _, fill in fills] == list(charts.SERVED_COLOURS)
     assert float(fills[0][0]) == 2 * float(fills[1][0])
+
+
+def test_the_page_and_its_csv_count_deviations_per_legal_ground(client, world):
+    c1, *_, c4, _c5 = world["cases"]
+    client.force_login(world["director"])
+    response, figures = _figures(client, world["team_digest"])
+    page = response.text
+    section = page[page.index('id="legal-grounds"') : page.index('id="patterns"')]
+    assert "Grondslagen voor afwijkingen" in section and "hardheidsclausule" in section
+    [row] = figures["deviation_grounds"].rows
+    assert row["decisions"].value == 2
+    assert _case_ids(client, row["decisions"].href) == {c1.pk, c4.pk}
+    digest = world["team_digest"]
+    header, *rows = _csv(
+        client.get(reverse("digests:export", args=[digest.pk, "deviation_grounds"]))
+    )
+    assert header == ["Juridische grondslag", "Besluiten", "Casusnummers"]
+    assert rows == [["hardheidsclausule", "2", f"{min(c1.pk, c4.pk)} {max(c1.pk, c4.pk)}"]]

@@ -18,7 +18,7 @@ from digests.patterns import build_digest, median, nearest_rank, previous_period
 from digests.services import publish_story
 from digests.threads import labels_for
 from organisations.models import Role
-from tests.factories import MembershipFactory, OrganisationFactory, TeamFactory
+from tests.factories import MembershipFactory, OrganisationFactory, TeamFactory, legal_ground
 
 TZ = timezone.get_fixed_timezone(60)  # Europe/Amsterdam in November
 START, END = dt.date(2026, 11, 2), dt.date(2026, 11, 8)
@@ -97,6 +97,7 @@ def world(db):
     decide(
         c1,
         kind="deviation",
+        legal_ground=legal_ground(),
         rule_chafes=True,
         public_values=[human],
         evaluate_on=dt.date(2026, 12, 1),
@@ -107,6 +108,7 @@ def world(db):
     decide(
         c4,
         kind="room_within_rules",
+        legal_ground=legal_ground(),
         rule_chafes=True,
         public_values=[human],
         evaluate_on=dt.date(2026, 12, 1),
@@ -349,3 +351,21 @@ def test_a_pattern_stays_together_in_the_organisation_digest(world):
     c1, c2, c3, *_ = world["cases"]
     org_patterns = build_digest(None, START, END)["patterns"]
     assert [p["case_ids"] for p in org_patterns] == [[c1.pk, c2.pk, c3.pk, world["zuid"].pk]]
+
+
+def test_deviations_and_room_are_counted_per_legal_ground(world):
+    c1, *_, c4, c5 = world["cases"]
+    hardship = legal_ground()
+    assert build_digest(world["team"], START, END)["deviation_grounds"] == [
+        {"ground_id": hardship.pk, "decisions": 2, "case_ids": sorted([c1.pk, c4.pk])}
+    ]
+    # A decision from before grounds were recorded counts as "none named"; one after the
+    # period does not count.
+    with at(7):
+        Decision.objects.create(case=c5, author=c5.author, kind="deviation", rationale="Oud.")
+    with at(9):
+        Decision.objects.create(case=c5, author=c5.author, kind="deviation", rationale="Later.")
+    assert build_digest(world["team"], START, END)["deviation_grounds"] == [
+        {"ground_id": hardship.pk, "decisions": 2, "case_ids": sorted([c1.pk, c4.pk])},
+        {"ground_id": None, "decisions": 1, "case_ids": [c5.pk]},
+    ]

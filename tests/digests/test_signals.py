@@ -18,7 +18,7 @@ from deliberations.services import DecisionSpec
 from digests.models import Signal, SignalEvent
 from digests.services import NotAllowed, move_signal
 from organisations.models import Role
-from tests.factories import MembershipFactory
+from tests.factories import MembershipFactory, legal_ground
 
 
 def _member(team, role, username):
@@ -67,6 +67,7 @@ def decide_chafing(case, lead):
         author=lead,
         spec=DecisionSpec(
             kind=DecisionKind.DEVIATION,
+            legal_ground=legal_ground(),
             rationale="De regel is bedoeld voor gedeelde woonlasten; die zijn er niet.",
             rule_chafes=True,
         ),

@@ -14,7 +14,7 @@ from deliberations import services
 from deliberations.services import DecisionSpec
 from digests.services import move_signal
 from organisations.audit import JsonFormatter, audit
-from tests.factories import PASSWORD
+from tests.factories import PASSWORD, legal_ground
 from tests.pages import build_world
 
 SIX = {"who", "what", "when", "where", "object", "result"}
@@ -155,6 +155,7 @@ def test_a_correction_and_an_escalation_answer_are_logged(audit_lines, world):
         director=world["director"],
         spec=DecisionSpec(
             kind="deviation",
+            legal_ground=legal_ground(),
             rationale="Downloads gelden.",
             evaluate_on=timezone.localdate() + dt.timedelta(days=30),
         ),

@@ -287,6 +287,9 @@ ROWS = [
     *admin_rows("cases.regulation", lambda world: world["regulation"]),
     *admin_rows("cases.rule", lambda world: world["rule"]),
     *admin_rows("cases.publicvalue", lambda world: world["decided"].public_values.get()),
+    *admin_rows(
+        "deliberations.legalground", lambda world: world["decided"].decisions.get().legal_ground
+    ),
     *admin_rows("cases.barrier", lambda world: world["decided"].barrier),
     *admin_rows("cases.case", lambda world: world["decided"],
                 add=False, change=False, delete=False),

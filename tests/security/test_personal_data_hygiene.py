@@ -35,6 +35,7 @@ from django.utils import timezone
 from django.views.debug import ExceptionReporter
 
 from cases.models import PublicValue
+from tests.factories import legal_ground
 from tests.pages import build_world
 
 # Numbers that pass the BSN 11-check and IBANs with a valid check sum (stdnum agrees).
@@ -185,6 +186,7 @@ def _forms(world) -> list[Form]:
             reverse("deliberations:decide", args=[item.pk]),
             {
                 "kind": "deviation",
+                "legal_ground": legal_ground().pk,
                 "public_values": [human],
                 "values_weighing": "Menselijke maat.",
                 "evaluate_on": later,
@@ -208,6 +210,7 @@ def _forms(world) -> list[Form]:
             reverse("deliberations:correct", args=[decision.pk]),
             {
                 "kind": "deviation",
+                "legal_ground": legal_ground().pk,
                 "public_values": [human],
                 "values_weighing": "Menselijke maat.",
                 "evaluate_on": later,
@@ -225,6 +228,7 @@ def _forms(world) -> list[Form]:
             world["escalation"].get_absolute_url(),
             {
                 "kind": "deviation",
+                "legal_ground": legal_ground().pk,
                 "public_values": [human],
                 "values_weighing": "Menselijke maat.",
                 "evaluate_on": later,

@@ -47,7 +47,7 @@ DERIVED = {
 
 # The models that hold what people write about cases.
 CONTENT_APPS = ("cases", "deliberations", "digests")
-TAXONOMY = {"Regulation", "Rule", "PublicValue", "Barrier"}  # the organisation's own lists
+TAXONOMY = {"Regulation", "Rule", "PublicValue", "Barrier", "LegalGround"}  # the own lists
 
 
 def sentinel(name: str) -> str:

@@ -23,6 +23,7 @@ from deliberations.tasks import send_daily_reminders
 from digests.exports import FORMULA_STARTS, cell
 from digests.tasks import store_digest
 from tests.digests.fixtures_pages import END, START, at, make_world
+from tests.factories import legal_ground
 
 from .crawl import crawl, list_pages, probe
 from .matrix import client_for
@@ -126,7 +127,7 @@ def test_a_csv_cell_that_starts_like_a_formula_is_defused(client, db, start):
         services.supersede_decision(
             decision=Decision.objects.get(case=world["cases"][0]),
             author=world["lead"],
-            spec=DecisionSpec(kind="deviation", rationale=formula),
+            spec=DecisionSpec(kind="deviation", legal_ground=legal_ground(), rationale=formula),
             reason="Onderbouwing aangevuld.",
         )
     with at(13):

@@ -45,6 +45,7 @@ from tests.factories import (
     RuleFactory,
     TeamFactory,
     UserFactory,
+    legal_ground,
 )
 
 # The personas of the permission matrix, in the order of its columns.
@@ -71,6 +72,7 @@ TEXT_FIELDS = (
     "decision.refer_to",
     "decision.difference",
     "decision.supersede_reason",
+    "decision.legal_ground_text",
     "escalation.question",
     "action.description",
     "outcome.note",
@@ -192,6 +194,8 @@ def build(say: Callable[[str], str] = plain) -> World:
     def deviation(owner, **extra) -> DecisionSpec:
         return DecisionSpec(
             kind="deviation",
+            legal_ground=legal_ground(requires_text=True),
+            legal_ground_text=say("decision.legal_ground_text"),
             rationale=say("decision.rationale"),
             public_values=[human],
             values_weighing=say("decision.values_weighing"),
@@ -263,6 +267,7 @@ def build(say: Callable[[str], str] = plain) -> World:
         author=lead,
         spec=DecisionSpec(
             kind="deviation",
+            legal_ground=legal_ground(),
             rationale=say("decision.rationale"),
             public_values=[human],
             compared_with=decision,
@@ -372,6 +377,7 @@ def _team_b(world: World, case, text, start, end, month_ago) -> None:
             author=lead_b,
             spec=DecisionSpec(
                 kind="deviation",
+                legal_ground=legal_ground(),
                 rationale="Norm dient hier geen doel.",
                 backing=True,
                 evaluate_on=timezone.localdate() + dt.timedelta(days=60),
