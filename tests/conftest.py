@@ -47,6 +47,18 @@ def pytest_runtest_teardown(item, nextitem):
             seed_taxonomies()
 
 
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Every test starts in the site's own language. A request in English leaves English active
+    in its thread (LocaleMiddleware activates each request's language), and with work stealing
+    the next test on that process may be one that reads labels outside a request."""
+    from django.conf import settings
+    from django.utils import translation
+
+    with translation.override(settings.LANGUAGE_CODE):
+        yield
+
+
 @pytest.fixture
 def organisation(db):
     return OrganisationFactory()
