@@ -8,7 +8,6 @@ from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views import i18n
 from django.views.decorators.http import require_GET, require_POST
 
@@ -19,6 +18,7 @@ from digests.models import Digest, Signal, Thread
 from digests.patterns import headline
 from organisations import clock
 from organisations.models import Membership, Team, remember_language
+from organisations.redirects import next_path
 from organisations.roles import roles_of
 
 
@@ -164,13 +164,7 @@ def extend_session(request: HttpRequest) -> HttpResponse:
     touch(request, force=True)
     if request.headers.get("X-Requested-With") == "fetch":
         return HttpResponse(status=204)
-    target = request.POST.get("next", "")
-    if not target.startswith("/") or not url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        target = reverse("home")
-    # Not `redirect()`: that would take a word without a slash for the name of a view.
-    return HttpResponseRedirect(target)
+    return HttpResponseRedirect(next_path(request) or reverse("home"))
 
 
 def locked_out(

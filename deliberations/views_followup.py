@@ -6,9 +6,8 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST
@@ -16,6 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from cases.guard import PersonalDataRefused
 from cases.models import CasePermissions, CaseStatus
 from cases.selectors import get_case_for
+from organisations.redirects import next_path
 
 from . import services
 from .followup import may_mark_done
@@ -27,12 +27,8 @@ from .models import Action, Decision, Outcome
 
 def _back(request: HttpRequest, fallback: str) -> HttpResponse:
     """Back to `next` if it is a path on this site, else to `fallback`."""
-    target = request.POST.get("next", "")
-    if target.startswith("/") and url_has_allowed_host_and_scheme(
-        target, allowed_hosts=set(), require_https=request.is_secure()
-    ):
-        return redirect(target)
-    return redirect(fallback)
+    target = next_path(request)
+    return HttpResponseRedirect(target) if target else redirect(fallback)
 
 
 @require_POST

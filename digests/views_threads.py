@@ -9,13 +9,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from cases.guard import PersonalDataRefused
 from cases.selectors import get_case_for
+from organisations.redirects import next_path
 
 from . import threads as service
 from .forms import ThreadMergeForm, ThreadNameForm, ThreadSplitForm
@@ -191,9 +191,6 @@ def thread_link(request: HttpRequest, pk: int) -> HttpResponse:
             _("%(case)s is linked to rode draad “%(thread)s”.")
             % {"case": case.reference, "thread": thread},
         )
-    back = request.POST.get("next", "")
-    if back.startswith("/") and url_has_allowed_host_and_scheme(
-        back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
+    if back := next_path(request):
         return HttpResponseRedirect(back)
     return redirect(case)
